@@ -16,7 +16,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import check_content, check_links, translation_coverage
+from scripts import check_content, check_links, third_party, translation_coverage
 from scripts.site_config import Problem, SiteConfig, load_config, print_problems
 
 
@@ -34,7 +34,9 @@ def source_problems(cfg: SiteConfig) -> list[Problem]:
 
 
 def built_site_problems(cfg: SiteConfig, site_dir: Path) -> list[Problem]:
-    return check_links.check_site(cfg, site_dir)
+    problems = check_links.check_site(cfg, site_dir)
+    problems += third_party.find_external_resources(cfg, site_dir)
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import check_all, error_pages, page_notices, site_config  # noqa: E402
+from scripts import check_all, error_pages, page_notices, site_config, third_party  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -94,5 +94,6 @@ def on_post_build(config) -> None:
         cfg = site_config.load_config(Path(config.config_file_path).parent)
         site_dir = Path(config.site_dir)
         error_pages.write(site_dir, cfg.default_locale)
+        third_party.defuse_theme_bundle(site_dir)
         _report(check_all.built_site_problems(cfg, site_dir))
 

@@ -1,0 +1,96 @@
+"""Shared fixtures: the real site, built once per test session, and a local
+HTTP server that serves it under a subpath, the way GitHub Pages serves a
+project site (https://ORG.github.io/REPO/)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.site_config import load_config  # noqa: E402
+
+# The test build pretends to be published under a subpath, so anything that
+# only works at the domain root fails the tests.
+SUBPATH = "/parorende/"
+TEST_SITE_URL = f"https://example.org{SUBPATH}"
+
+
+def build_site(root: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` for the project at `root`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=TEST_SITE_URL, **(extra_env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_config():
+    return load_config(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once for the whole session with --strict."""
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(ROOT, site_dir)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    (site_dir.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def build_log(built_site) -> str:
+    return (built_site.parent / "build.log").read_text(encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site, tmp_path_factory) -> str:
+    """Base URL (http://127.0.0.1:PORT/parorende/) of the built site served on loopback.
+
+    Missing paths get the root 404.html with status 404, as on GitHub Pages."""
+    webroot = tmp_path_factory.mktemp("webroot")
+    shutil.copytree(built_site, webroot / SUBPATH.strip("/"))
+    not_found = (built_site / "404.html").read_bytes()
+
+    class Handler(_QuietHandler):
+        def send_error(self, code, message=None, explain=None):
+            if code == 404:
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(not_found)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(not_found)
+                return
+            super().send_error(code, message, explain)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(webroot)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    server.shutdown()
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    return sorted(p for p in site_dir.rglob("*.html"))
