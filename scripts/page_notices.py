@@ -46,8 +46,8 @@ def page_url(rel: Path) -> str:
 
 def translation_state(cfg: SiteConfig, file_locale: str, rel: Path, build_locale: str) -> dict:
     """The notices a page needs, as page.meta fields."""
-    state = {"i18n_notice": None, "machine_translation": False, "source_page_url": page_url(rel)}
     default = cfg.default_locale
+    state = {"i18n_notice": None, "machine_translation": False, "source_page_url": page_url(rel), "source_locale": default}
     if build_locale == default:
         return state
     if file_locale != build_locale:
