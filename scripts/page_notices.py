@@ -53,11 +53,13 @@ def translation_state(cfg: SiteConfig, file_locale: str, rel: Path, build_locale
     if file_locale != build_locale:
         state["i18n_notice"] = "missing"
         return state
+    from scripts.translation_coverage import recorded_hash  # it imports this module
+
     source = cfg.lang_dir(default) / rel
-    meta = read_page(cfg.lang_dir(file_locale) / rel).meta
-    translation = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+    page = read_page(cfg.lang_dir(file_locale) / rel)
+    translation = page.meta.get("translation") if isinstance(page.meta.get("translation"), dict) else {}
     state["machine_translation"] = translation.get("status") == "machine"
-    if source.exists() and str(translation.get("source_hash", "")) != source_hash(source):
+    if source.exists() and recorded_hash(page) != source_hash(source):
         state["i18n_notice"] = "outdated"
     return state
 

@@ -139,6 +139,11 @@ class MarkdownPage:
         return self.meta_lines.get(key, 1)
 
 
+# libyaml's loader when PyYAML has it: about 10x faster on the long `sources`
+# lists, which matters because every build reads every page's front matter.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_page(path: Path) -> MarkdownPage:
     text = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
@@ -148,9 +153,9 @@ def read_page(path: Path) -> MarkdownPage:
     body = text[match.end():]
     body_line = text[: match.end()].count("\n") + 1
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(raw) or {}
-    except yaml.YAMLError as exc:
+        node = yaml.compose(raw, Loader=_YAML_LOADER)
+        meta = yaml.load(raw, Loader=_YAML_LOADER) or {}  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2026-13-01
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)

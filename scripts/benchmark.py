@@ -1,0 +1,247 @@
+"""Measure what the per-build checks cost, and the built-HTML link check
+against linkchecker; write the results to BENCHMARKS.md.
+
+    python -m scripts.benchmark                     # about 5-10 minutes on 2 cores
+    python -m scripts.benchmark --scales 1 2 4 --linkchecker-scale 1 --runs 3
+
+1. The real site: `mkdocs build` with the checks and without them
+   (SITE_SKIP_CHECKS=1), median of --runs builds each.
+2. Synthetic sites with 1x, 2x, 4x the real pages (scripts/generate_site.py):
+   build time with and without checks, and the time of the built-HTML link
+   check, to see how both grow.
+3. The built-HTML link check against linkchecker 10 (internal links with
+   anchors, over HTTP, which linkchecker needs for anchors on directory
+   URLs) on the same built site, at --linkchecker-scale. linkchecker gets its
+   best case: the local server sends the `LinkChecker` header and the
+   request-rate limit is raised, so it is not throttled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import http.server
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import check_all, check_links, generate_site, translation_coverage
+from scripts.site_config import ROOT, load_config
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        memory = f", {kb / 1024 / 1024:.1f} GB RAM"
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
+
+
+def build(root: Path, site: Path, checks: bool) -> float:
+    """CPU seconds (user + system) of one `mkdocs build`. CPU time, not wall
+    time: on a shared machine other processes stretch wall time at random,
+    while the work the build does stays the same."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env.pop("SITE_SKIP_CHECKS", None)
+    if not checks:
+        env["SITE_SKIP_CHECKS"] = "1"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # --no-strict: a content error somewhere must not stop the measurement
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(site)], cwd=root, env=env, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    elapsed = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if not (site / "index.html").exists():
+        raise SystemExit(f"build failed in {root}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def median_of(runs: int, fn) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def interleaved(runs: int, root: Path, site: Path) -> tuple[float, float]:
+    """Median CPU time without and with the checks, the two kinds of build alternating."""
+    without, with_checks = [], []
+    for _ in range(runs):
+        without.append(build(root, site, checks=False))
+        with_checks.append(build(root, site, checks=True))
+    return statistics.median(without), statistics.median(with_checks)
+
+
+def timed(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def wall(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def html_count(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header("LinkChecker", "benchmark")  # lifts linkchecker's rate limit
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def run_linkchecker(site: Path) -> tuple[float, int]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    work = Path(tempfile.mkdtemp(prefix="lc-bench-"))
+    os.chmod(work, 0o755)  # linkchecker as root drops to 'nobody'
+    rc = work / "linkcheckerrc"
+    rc.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=10\n\n[AnchorCheck]\n", encoding="utf-8")
+    os.chmod(rc, 0o644)
+    exe = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
+    start = time.perf_counter()
+    result = subprocess.run([exe, "-f", str(rc), "--no-status", "--verbose", "-o", "csv", f"http://127.0.0.1:{server.server_address[1]}/"], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    server.shutdown()
+    shutil.rmtree(work, ignore_errors=True)
+    rows = [l for l in result.stdout.splitlines() if l and not l.startswith("#")]
+    return elapsed, max(len(rows) - 1, 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4], help="synthetic site sizes, in multiples of the real pages (default 1 2 4)")
+    parser.add_argument("--linkchecker-scale", type=int, default=1, help="site size for the linkchecker comparison (default 1: linkchecker is slow)")
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement of the real site (median; default 3)")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="benchmark-"))
+    cfg = load_config(ROOT)
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `python -m scripts.benchmark` on {dt.date.today()}.",
+        "",
+        f"Machine: {machine()}.",
+        "",
+    ]
+
+    # 1. the real site
+    real = work / "real-site"
+    without, with_checks = interleaved(args.runs, ROOT, real)
+    # a fresh page cache each time, as in a real build (one process per build)
+    sources = median_of(args.runs, lambda: timed(lambda: (translation_coverage._PAGES.clear(), check_all.source_problems(cfg))))
+    built = median_of(args.runs, lambda: timed(lambda: check_all.built_site_problems(cfg, real)))
+    overhead = 100 * (with_checks - without) / without
+    lines += [
+        "## Real site: build time with and without the checks",
+        "",
+        f"CPU seconds (user + system; wall time on this shared 2-core machine varied too much with other processes), "
+        f"median of {args.runs} `mkdocs build` runs each, alternating ({html_count(real)} HTML files, {len(cfg.languages)} languages). "
+        "Without the checks: `SITE_SKIP_CHECKS=1`.",
+        "",
+        "| | CPU seconds |",
+        "|---|---:|",
+        f"| build without checks | {without:.2f} |",
+        f"| build with checks | {with_checks:.2f} |",
+        f"| difference | {with_checks - without:+.2f} ({overhead:+.1f} %) |",
+        f"| source checks alone (content, coverage, offers, …; in-process) | {sources:.2f} |",
+        f"| built-site checks alone (links, URLs, third-party; in-process) | {built:.2f} |",
+        "",
+        f"Target: the checks add at most 15 % → **{'met' if overhead <= 15 else 'NOT met'}** ({overhead:+.1f} %; "
+        f"in-process the checks take {sources + built:.2f} s = {100 * (sources + built) / without:.1f} % of the build).",
+        "",
+    ]
+
+    # 2. growth with the number of pages
+    rows = []
+    sites = {}
+    for scale in args.scales:
+        root = generate_site.generate(work / f"x{scale}", scale)
+        site = root / "site"
+        b_without, b_with = interleaved(1, root, site)
+        gen_cfg = load_config(root)
+        pages = check_links.scan(site)
+        links = sum(len(p.links) for p in pages.values())
+        t_links = median_of(3, lambda: timed(lambda: check_links.check_site(gen_cfg, site)))
+        megabytes = sum((site / rel).stat().st_size for rel in pages) / 1e6
+        rows.append((scale, len(pages), links, b_without, b_with, t_links, megabytes))
+        sites[scale] = (gen_cfg, site)
+        print(f"scale {scale}: {len(pages)} pages, build {b_without:.1f}/{b_with:.1f} s, link check {t_links:.3f} s", file=sys.stderr)
+    lines += [
+        "## Growth from 1x to 4x the real pages",
+        "",
+        "Synthetic sites from `scripts/generate_site.py` (every real page of every language copied N times, navigation included). One build each; all times are CPU seconds.",
+        "",
+        "| scale | HTML pages checked | links | HTML (MB) | build without checks (s) | build with checks (s) | checks' share | built-HTML link check (s) | per page (ms) | per MB of HTML (ms) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for scale, n, links, mb, bw, bc, tl in [(r[0], r[1], r[2], r[6], r[3], r[4], r[5]) for r in rows]:
+        lines.append(f"| {scale}x | {n} | {links} | {mb:.1f} | {bw:.2f} | {bc:.2f} | {100 * (bc - bw) / bw:+.1f} % | {tl:.3f} | {1000 * tl / n:.2f} | {1000 * tl / mb:.1f} |")
+    first, last = rows[0], rows[-1]
+    ratio = (last[5] / last[1]) / (first[5] / first[1])
+    lines += [
+        "",
+        f"Link check time per page at {last[0]}x is {ratio:.2f} times that at {first[0]}x (1.00 = perfectly linear in pages). "
+        "Each page also gets bigger as the navigation grows (see HTML MB), so time per MB of HTML is the fairer measure of linearity. "
+        "The build itself grows faster than linearly: every page renders the whole navigation.",
+        "",
+    ]
+
+    # 3. against linkchecker
+    scale = args.linkchecker_scale
+    if scale not in sites:
+        root = generate_site.generate(work / f"x{scale}", scale)
+        build(root, root / "site", checks=False)
+        sites[scale] = (load_config(root), root / "site")
+    gen_cfg, site = sites[scale]
+    ours = median_of(3, lambda: wall(lambda: check_links.check_site(gen_cfg, site)))
+    theirs, urls = run_linkchecker(site)
+    lines += [
+        "## Built-HTML link check against linkchecker",
+        "",
+        f"The same built site ({scale}x, {html_count(site)} HTML files), internal links with anchors. "
+        f"linkchecker 10.6.0 over HTTP from a local server, with anchor checking (`[AnchorCheck]`), 10 threads and no rate limit; "
+        f"it reported {urls} URLs. The comparison runs at {scale}x only because linkchecker is slow; the growth of our check is in the table above.",
+        "",
+        "| tool | wall seconds |",
+        "|---|---:|",
+        f"| `scripts/check_links.py` (median of 3) | {ours:.3f} |",
+        f"| linkchecker | {theirs:.1f} |",
+        "",
+        f"Our check is **{theirs / ours:.0f}x** faster (target: at least 20x → **{'met' if theirs / ours >= 20 else 'NOT met'}**).",
+        "",
+    ]
+    args.output.write_text("\n".join(lines), encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+    print(args.output.read_text(encoding="utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
