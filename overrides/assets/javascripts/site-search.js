@@ -1,0 +1,107 @@
+// Search panel for partials/site-search.html.
+//
+// Loaded as a module on every page but small; Pagefind itself (its script,
+// WebAssembly and this language's index) is fetched only when the reader
+// opens the search or types, so a reader who never searches pays nothing.
+// Pagefind picks the index from <html lang>, so every language searches its
+// own pages only. All words shown come from the panel's data-* attributes,
+// which the template fills in the page's language.
+
+const panel = document.getElementById("site-search");
+const toggle = document.querySelector(".site-search__toggle");
+
+if (panel && toggle) {
+  const input = panel.querySelector(".site-search__input");
+  const status = panel.querySelector(".site-search__status");
+  const list = panel.querySelector(".site-search__results");
+  const close = panel.querySelector(".site-search__close");
+  const text = panel.dataset;
+  // The site's root as an absolute URL: base_url is relative on content
+  // pages ("../..") and absolute on the 404 page, and the site may live
+  // under a subpath (https://ORG.github.io/REPO/).
+  const root = new URL(text.base.replace(/\/?$/, "/"), location.href);
+  let pagefind = null;
+  let latest = 0;
+
+  // Arabic: the index keeps words as written, and readers may or may not type
+  // short vowels (harakat) and tatweel. Dropping them from the query lets
+  // "الرعاية" and "الرِّعاية" find the same pages.
+  const arabicMarks = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+  const normalise = (q) => q.replace(arabicMarks, "").trim();
+
+  const load = () => {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (api) => {
+        await api.options({ baseUrl: root.pathname });
+        await api.init();
+        return api;
+      });
+      pagefind.catch(() => { status.textContent = text.error; pagefind = null; });
+    }
+    return pagefind;
+  };
+
+  const open = () => {
+    panel.hidden = false;
+    toggle.setAttribute("aria-expanded", "true");
+    input.focus();
+    load();
+  };
+
+  const shut = () => {
+    panel.hidden = true;
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.focus();
+  };
+
+  const count = (n) => (n === 0 ? text.none : n === 1 ? text.one : text.other.replace("#", String(n)));
+
+  const show = async () => {
+    const query = normalise(input.value);
+    const ticket = ++latest;
+    if (!query) {
+      status.textContent = "";
+      list.replaceChildren();
+      return;
+    }
+    status.textContent = text.loading;
+    let api;
+    try {
+      api = await load();
+    } catch {
+      return;
+    }
+    const found = await api.search(query);
+    const pages = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+    if (ticket !== latest) return; // the reader has typed more since
+    status.textContent = count(found.results.length);
+    list.replaceChildren(...pages.map((page) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = page.url;
+      link.textContent = page.meta.title;
+      const excerpt = document.createElement("p");
+      // Pagefind escapes the page text and adds only <mark> around matches.
+      excerpt.innerHTML = page.excerpt;
+      item.append(link, excerpt);
+      return item;
+    }));
+  };
+
+  let timer;
+  toggle.addEventListener("click", () => (panel.hidden ? open() : shut()));
+  input.addEventListener("focus", load);
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(show, 150);
+  });
+  panel.querySelector("form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    show();
+  });
+  close.addEventListener("click", shut);
+  panel.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") shut();
+  });
+}

@@ -1,0 +1,235 @@
+"""Reader experience benchmark: what a reader's phone downloads, and Lighthouse.
+
+    python -m scripts.benchmark_reader                 # build, measure, print
+    python -m scripts.benchmark_reader --write         # ... and update BENCHMARKS.md
+    python -m scripts.benchmark_reader --site site     # measure a site already built
+
+Measures, on the real site built with `mkdocs build` and served under a
+subpath on 127.0.0.1, in Debian's headless Chromium:
+
+* first view of every page in every language with an empty cache: bytes
+  transferred (each response gzip-compressed, as GitHub Pages sends it) and
+  requests to other hosts (the budget is 80 KB and none);
+* search: the bytes a reader downloads to get results for a typical query
+  in each language (Pagefind's script, WebAssembly, this language's index
+  chunks and the result fragments);
+* Lighthouse 12 (npm, mobile profile, Debian's chromium) on the home page and
+  one content page in each language: performance, accessibility, best
+  practices and SEO.
+
+Writes its own section, "## Reader experience", in BENCHMARKS.md; other
+sections of that file belong to other benchmarks and are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.browser import CHROMIUM, LIGHTHOUSE, PHONE, first_view, launch, sitemap_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH = "/parorende/"
+BUDGET_BYTES = 80 * 1024
+SECTION = "## Reader experience"
+# A query a reader might type in each language (the Norwegian one is
+# inflected on purpose: the index stems it). Somali and Arabic only find
+# pages once those translations exist.
+QUERIES = {"nb": "pleiepengene", "en": "care benefit", "ar": "الرعاية", "so": "lacagta daryeelka"}
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path):
+    """Serve `site_dir` at http://127.0.0.1:PORT/parorende/."""
+    webroot = Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    shutil.copytree(site_dir, webroot / SUBPATH.strip("/"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(webroot)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
+        shutil.rmtree(webroot, ignore_errors=True)
+
+
+def build(site_dir: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=f"https://example.org{SUBPATH}")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True)
+
+
+def search_bytes(browser, base_url: str, prefix: str, query: str) -> tuple[int, int]:
+    """(gzip bytes fetched by the search, number of results) for one query."""
+    from scripts.browser import gzip_size
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + prefix, wait_until="load")
+    responses = []
+    page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
+    page.click(".site-search__toggle")
+    page.fill("#site-search-input", query)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.site-search__status').textContent;"
+        " return s && s !== document.getElementById('site-search').dataset.loading; }",
+        timeout=20000,
+    )
+    page.wait_for_timeout(300)
+    results = page.locator(".site-search__results li").count()
+    total = 0
+    for response in responses:
+        try:
+            body = response.body()
+        except Exception:
+            body = b""
+        # WebAssembly and the index chunks are already compressed by Pagefind.
+        total += len(body) if re.search(r"\.(pagefind|pf_\w+)$", response.url.split("?")[0]) else gzip_size(body)
+    context.close()
+    return total, results
+
+
+def lighthouse(url: str, out_dir: Path) -> dict[str, int]:
+    """Lighthouse category scores (0-100), mobile profile, Debian's chromium."""
+    if not LIGHTHOUSE.exists():
+        raise RuntimeError("Lighthouse is missing: run `npm ci --ignore-scripts`")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = out_dir / (re.sub(r"[^a-z0-9]+", "-", url.split(SUBPATH, 1)[-1].lower()).strip("-") or "home")
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    subprocess.run(
+        [
+            str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}.json",
+            "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
+            "--disable-component-update --disable-sync --no-first-run",
+        ],
+        env=env, check=True, capture_output=True, timeout=240,
+    )
+    data = json.loads(Path(f"{report}.json").read_text(encoding="utf-8"))
+    return {name: round(cat["score"] * 100) for name, cat in data["categories"].items() if cat["score"] is not None}
+
+
+def lighthouse_pages(site_dir: Path, languages: list[str], default: str) -> list[str]:
+    """The home page and one content page (translated if possible) per language."""
+    pages = []
+    for lang in languages:
+        prefix = "" if lang == default else f"{lang}/"
+        folder = site_dir / prefix if prefix else site_dir
+        content = next(
+            (f"{prefix}{name}/" for name in ("arbeid-og-penger", "rettigheter", "tolk")
+             if (folder / name / "index.html").exists() and "data-pagefind-body" in (folder / name / "index.html").read_text(encoding="utf-8")),
+            f"{prefix}rettigheter/",
+        )
+        pages += [prefix, content]
+    return pages
+
+
+def measure(site_dir: Path, with_lighthouse: bool = True) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from scripts.site_config import load_config
+
+    cfg = load_config(ROOT)
+    languages = [lang.locale for lang in cfg.languages]
+    results: dict = {"pages": {}, "search": {}, "lighthouse": {}}
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for path in sitemap_paths(site_dir):
+            view = first_view(browser, base + path)
+            results["pages"][path] = {"gzip": view.gzip_bytes, "raw": view.raw_bytes, "requests": len(view.requests), "other_hosts": view.other_hosts}
+        for lang in languages:
+            prefix = "" if lang == cfg.default_locale else f"{lang}/"
+            query = QUERIES.get(lang, "NAV")
+            size, hits = search_bytes(browser, base, prefix, query)
+            results["search"][lang] = {"query": query, "gzip": size, "results": hits}
+        browser.close()
+        if with_lighthouse:
+            out = ROOT / "test-artifacts" / "lighthouse"
+            for path in lighthouse_pages(site_dir, languages, cfg.default_locale):
+                results["lighthouse"][path] = lighthouse(base + path, out)
+    return results
+
+
+def render(results: dict) -> str:
+    pages = results["pages"]
+    sizes = [p["gzip"] for p in pages.values()]
+    worst = max(pages.items(), key=lambda kv: kv[1]["gzip"])
+    lines = [
+        SECTION,
+        "",
+        "Measured by `python -m scripts.benchmark_reader --write` (headless Debian chromium,",
+        "phone viewport 360×740, empty cache, site served under `/parorende/`; bytes are each",
+        "response gzip-compressed at level 6, as GitHub Pages sends text).",
+        "",
+        f"First view of a page, all {len(pages)} pages of all languages: median "
+        f"{statistics.median(sizes) / 1024:.1f} KB, largest {worst[1]['gzip'] / 1024:.1f} KB (`/{worst[0]}`); "
+        f"budget {BUDGET_BYTES // 1024} KB. Requests to other hosts: "
+        f"{sum(len(p['other_hosts']) for p in pages.values())}. The search index is not loaded on first view.",
+        "",
+        "| page | requests | transferred (gzip) | uncompressed |",
+        "|---|---:|---:|---:|",
+    ]
+    for path, p in sorted(pages.items(), key=lambda kv: -kv[1]["gzip"])[:8]:
+        lines.append(f"| `/{path}` | {p['requests']} | {p['gzip'] / 1024:.1f} KB | {p['raw'] / 1024:.1f} KB |")
+    lines += ["", "Search: what a reader downloads to see results for one query (Pagefind, own language only).", "",
+              "| language | query | results | downloaded |", "|---|---|---:|---:|"]
+    for lang, s in results["search"].items():
+        lines.append(f"| {lang} | {s['query']} | {s['results']} | {s['gzip'] / 1024:.1f} KB |")
+    if results["lighthouse"]:
+        lines += ["", "Lighthouse 12.8.2, mobile profile (simulated slow 4G, mid-range phone):", "",
+                  "| page | performance | accessibility | best practices | SEO |", "|---|---:|---:|---:|---:|"]
+        for path, s in results["lighthouse"].items():
+            lines.append(f"| `/{path}` | {s.get('performance', '–')} | {s.get('accessibility', '–')} | {s.get('best-practices', '–')} | {s.get('seo', '–')} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_section(text: str, path: Path = ROOT / "BENCHMARKS.md") -> None:
+    """Replace (or add) this benchmark's section; keep every other section."""
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
+    new = pattern.sub(lambda _: text + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + text
+    path.write_text(new, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, help="a site already built with SITE_URL=https://example.org/parorende/")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about 30 s per page)")
+    parser.add_argument("--write", action="store_true", help="update the section in BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            build(site)
+        results = measure(site, with_lighthouse=not args.no_lighthouse)
+    text = render(results)
+    print(text)
+    if args.write:
+        write_section(text)
+    over = [p for p, r in results["pages"].items() if r["gzip"] > BUDGET_BYTES or r["other_hosts"]]
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Open the built site in Debian's headless Chromium, as a reader would.
+
+Shared by the browser tests (tests/test_search.py, tests/test_accessibility.py,
+tests/test_reader_budget.py) and scripts/benchmark_reader.py:
+
+* `launch()` starts /usr/bin/chromium through Playwright (never a browser
+  Playwright downloads itself);
+* `site_urls()` lists every page of every language from the site's
+  sitemap.xml, plus each language's not-found page;
+* `first_view()` loads one page with an empty cache and adds up what it
+  transferred, gzip-compressed as GitHub Pages serves it.
+
+    python -m scripts.browser --site site    # list the URLs the tests visit
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+# No first-run, sync, update or background traffic: the only requests the
+# browser makes are the ones the page asks for.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+_SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_paths(site_dir: Path) -> list[str]:
+    """Site-relative paths ('', 'ar/tolk/', ...) of every page in every language."""
+    tree = ET.parse(site_dir / "sitemap.xml")
+    urls = [loc.text for loc in tree.findall(".//s:loc", _SITEMAP_NS)]
+    urls += [link.get("href") for link in tree.findall(".//x:link", _SITEMAP_NS)]
+    # The shortest path is the site's root (the default language's home).
+    base = min((urlsplit(u).path for u in urls), key=len, default="/")
+    paths = {urlsplit(u).path[len(base):] for u in urls}
+    return sorted(paths, key=lambda p: (p.count("/"), p))
+
+
+def not_found_paths(site_dir: Path) -> list[str]:
+    """A missing URL in each language folder: each gets the root 404 page."""
+    langs = sorted(p.parent.name for p in site_dir.glob("*/404.html"))
+    return ["finnes-ikke/"] + [f"{lang}/finnes-ikke/" for lang in langs]
+
+
+def site_urls(site_dir: Path, base_url: str) -> list[str]:
+    return [base_url + p for p in sitemap_paths(site_dir) + not_found_paths(site_dir)]
+
+
+@dataclass
+class FirstView:
+    url: str
+    requests: list[tuple[str, int, int]] = field(default_factory=list)  # (url, raw bytes, gzip bytes)
+    other_hosts: list[str] = field(default_factory=list)
+
+    @property
+    def gzip_bytes(self) -> int:
+        return sum(g for _, _, g in self.requests)
+
+    @property
+    def raw_bytes(self) -> int:
+        return sum(r for _, r, _ in self.requests)
+
+
+def gzip_size(body: bytes) -> int:
+    # GitHub Pages compresses text with gzip; images and WebAssembly count as
+    # sent. Level 6 is what common servers use.
+    return len(gzip.compress(body, compresslevel=6, mtime=0))
+
+
+def first_view(browser, url: str, viewport: dict = PHONE) -> FirstView:
+    """Load `url` in a fresh context (empty cache) and record every request."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    view = FirstView(url)
+    host = urlsplit(url).netloc
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") and view.other_hosts.append(r.url))
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)  # late requests (fonts, deferred scripts)
+    for response in responses:
+        if response.url.startswith("data:"):
+            continue
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            body = b""
+        view.requests.append((response.url, len(body), gzip_size(body)))
+    context.close()
+    return view
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--base", default="http://127.0.0.1:8000/")
+    args = parser.parse_args(argv)
+    for url in site_urls(args.site, args.base):
+        print(url)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

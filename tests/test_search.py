@@ -1,0 +1,182 @@
+"""Search in the reader's own language (Pagefind), tried in headless Chromium
+the way a reader uses it: open the search, type, read the results."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scripts.browser import PHONE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _strings(locale: str) -> dict[str, str]:
+    text = (ROOT / "overrides" / "partials" / "languages" / f"{locale}.html").read_text(encoding="utf-8")
+    return dict(re.findall(r'"(site\.search\.[a-z]+)": "([^"]*)"', text))
+
+
+def _lang_dir(site: Path, locale: str, default: str) -> str:
+    return "" if locale == default else f"{locale}/"
+
+
+def _pages(site: Path, prefix: str, locales: list[str]) -> list[Path]:
+    """The built content pages of one language (not other languages' folders)."""
+    folder = site / prefix if prefix else site
+    others = {site / loc for loc in locales if loc} | {site / "pagefind", site / "assets"}
+    return sorted(
+        p for p in folder.rglob("index.html")
+        if not any(o in p.parents for o in others if o != folder)
+    )
+
+
+def _translated_pages(site: Path, prefix: str, locales: list[str]) -> list[Path]:
+    return [p for p in _pages(site, prefix, locales) if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+
+
+def _search(page, query: str) -> tuple[str, list[str]]:
+    if page.locator("#site-search").is_hidden():
+        page.click(".site-search__toggle")
+    page.fill("#site-search-input", query)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.site-search__status').textContent;"
+        " return s && s !== document.getElementById('site-search').dataset.loading; }",
+        timeout=15000,
+    )
+    hrefs = page.eval_on_selector_all(".site-search__results a", "links => links.map(a => a.pathname)")
+    return page.inner_text(".site-search__status"), hrefs
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_one_index_per_language_without_fallbacks(built_site, site_config):
+    """Each language's index holds exactly its translated pages: a Norwegian
+    fallback under /en/, /ar/ or /so/ is not searchable there."""
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    locales = [lang.locale for lang in site_config.languages]
+    default = site_config.default_locale
+    prefixes = [_lang_dir(built_site, loc, default) for loc in locales]
+    for locale, prefix in zip(locales, prefixes):
+        translated = _translated_pages(built_site, prefix, [p.rstrip("/") for p in prefixes])
+        fallbacks = [p for p in _pages(built_site, prefix, [p.rstrip("/") for p in prefixes]) if 'data-notice="missing"' in p.read_text(encoding="utf-8")]
+        for fallback in fallbacks:
+            assert "data-pagefind-body" not in fallback.read_text(encoding="utf-8"), fallback
+        counted = entry["languages"].get(locale, {}).get("page_count", 0)
+        assert counted == len(translated), f"{locale}: index has {counted} pages, site has {len(translated)} translated pages"
+    assert set(entry["languages"]) <= set(locales), f"index languages {sorted(entry['languages'])} are not the site's"
+
+
+def test_norwegian_search_finds_inflected_forms(served_site, page):
+    page.goto(served_site)
+    status, hrefs = _search(page, "pleiepengene")
+    assert any(h.endswith("/arbeid-og-penger/") for h in hrefs), (status, hrefs)
+    # æ, ø, å: "pårørende" is on every Norwegian page's text.
+    status, hrefs = _search(page, "pårørendes")
+    assert hrefs, status
+
+
+def _a_word_from(page_file: Path) -> str:
+    """A word of the page's heading, as a reader would type it."""
+    tree = LexborHTMLParser(page_file.read_text(encoding="utf-8"))
+    h1 = tree.css_first("[data-pagefind-body] h1")
+    words = re.findall(r"\w{4,}", h1.text() if h1 else "")
+    assert words, f"no heading words in {page_file}"
+    return max(words, key=len)
+
+
+@pytest.mark.parametrize("locale", ["nb", "en", "ar", "so"])
+def test_search_stays_in_the_readers_language(built_site, served_site, site_config, page, locale):
+    """A word from a translated page finds that page, and every result is in
+    the reader's language folder. Labels are the page's language."""
+    locales = [lang.locale for lang in site_config.languages]
+    if locale not in locales:
+        pytest.skip(f"{locale} is not a language of the site")
+    default = site_config.default_locale
+    prefixes = [_lang_dir(built_site, loc, default).rstrip("/") for loc in locales]
+    prefix = _lang_dir(built_site, locale, default)
+    translated = _translated_pages(built_site, prefix, prefixes)
+    if not translated:
+        pytest.skip(f"no page is translated into {locale} yet")
+    target = translated[-1]
+    word = _a_word_from(target)
+    page.goto(served_site + prefix)
+    strings = _strings(locale)
+    assert page.inner_text(".site-search__label") == strings["site.search.label"]
+    assert page.get_attribute(".site-search__toggle", "aria-label") == strings["site.search.open"]
+    status, hrefs = _search(page, word)
+    expected = "/" + target.parent.relative_to(built_site).as_posix() + "/"
+    assert any(h.endswith(expected.replace("//", "/")) for h in hrefs), (word, status, hrefs)
+    subpath = urlsplit(served_site).path
+    for href in hrefs:
+        first = href[len(subpath):].split("/", 1)[0]
+        if locale == default:
+            assert first not in locales, f"{href} is not a {locale} page"
+        else:
+            assert first == locale, f"{href} is not a {locale} page"
+    # The result count is in this language's words.
+    other = re.escape(strings["site.search.other"]).replace(re.escape("#"), r"\d+")
+    assert status == strings["site.search.one"] or re.fullmatch(other, status), status
+    if locale == "ar":
+        assert page.evaluate("getComputedStyle(document.getElementById('site-search')).direction") == "rtl"
+        # Short vowels (harakat) typed or not, the same pages are found.
+        voweled = "".join(ch + "\u064E" for ch in word)
+        assert _search(page, voweled)[1] == hrefs
+
+
+def test_search_loads_nothing_until_the_reader_searches(served_site, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(served_site + "arbeid-og-penger/", wait_until="load")
+    page.wait_for_timeout(500)
+    assert not [u for u in requested if "/pagefind/" in u], "the index loaded before the reader searched"
+    with page.expect_request(lambda r: "/pagefind/index/" in r.url or "/pagefind/pagefind." in r.url and r.url.endswith(".pf_meta")):
+        page.click(".site-search__toggle")
+    page.fill("#site-search-input", "NAV")
+    page.wait_for_timeout(1500)
+    # Only the reader's language's index is fetched.
+    loaded = [u for u in requested if "/pagefind/" in u]
+    assert not [u for u in loaded if re.search(r"/(ar|en|so)_[0-9a-f]+\.pf_", u)], loaded
+    context.close()
+
+
+def test_search_with_the_keyboard_only(served_site, page):
+    page.goto(served_site + "ar/")
+    page.keyboard.press("Tab")  # the skip link comes first
+    for _ in range(30):
+        if page.evaluate("document.activeElement.classList.contains('site-search__toggle')"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("the search button cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "site-search-input"
+    page.keyboard.type("NAV")
+    page.wait_for_function("() => document.querySelector('.site-search__status').textContent.length > 0 && document.querySelector('.site-search__status').textContent !== document.getElementById('site-search').dataset.loading")
+    page.keyboard.press("Escape")
+    assert page.locator("#site-search").is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('site-search__toggle')")
+
+
+def test_without_javascript_there_is_no_search_box(served_site, browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site)
+    assert page.locator(".site-search__toggle").is_hidden()
+    assert page.locator("#site-search").is_hidden()
+    context.close()
