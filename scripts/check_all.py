@@ -16,7 +16,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import check_content, check_links, third_party, translation_coverage
+from scripts import check_content, check_links, check_urls, third_party, translation_coverage
 from scripts.site_config import Problem, SiteConfig, load_config, print_problems
 
 
@@ -24,6 +24,7 @@ def source_problems(cfg: SiteConfig) -> list[Problem]:
     problems: list[Problem] = []
     problems += check_content.check(cfg)
     problems += translation_coverage.check(cfg)
+    problems += check_urls.check_redirects(cfg)
     try:
         from scripts import offers
     except ImportError:
@@ -36,6 +37,7 @@ def source_problems(cfg: SiteConfig) -> list[Problem]:
 def built_site_problems(cfg: SiteConfig, site_dir: Path) -> list[Problem]:
     problems = check_links.check_site(cfg, site_dir)
     problems += third_party.find_external_resources(cfg, site_dir)
+    problems += check_urls.check(cfg, site_dir)
     return problems
 
 

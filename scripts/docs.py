@@ -82,7 +82,9 @@ def setup_debian() -> None:
 
 
 def mkdocs_env() -> dict:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Both silence start-up banners (Material's, and the ProperDocs one that
+    # mkdocs-redirects triggers); neither changes the build.
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ own events and page fields, not on the i18n plugin's internals:
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -25,11 +26,20 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import check_all, error_pages, page_notices, site_config, third_party  # noqa: E402
+from scripts import bidi_isolate, check_all, check_urls, error_pages, html_fixes, page_notices, reproducible, search_index, site_config  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
 _depth = 0
+# The project as scripts/site_config.py reads it; loaded once per command in
+# on_config (mkdocs serve reloads the config, and so this, on every change).
+_cfg: site_config.SiteConfig | None = None
+
+
+def _checks_wanted() -> bool:
+    # SITE_SKIP_CHECKS=1 builds without the checks, so scripts/benchmark.py
+    # can measure what they cost. Nothing else should set it.
+    return os.environ.get("SITE_SKIP_CHECKS") != "1"
 
 
 def _report(problems: list[site_config.Problem]) -> None:
@@ -51,9 +61,13 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_config(config):
+    # Sitemap dates and the sitemap.xml.gz header come from the commit, not
+    # from today, so the same commit builds to the same bytes.
+    reproducible.set_source_date_epoch(Path(config.config_file_path).parent)
     # Each language's home, for links from pages that have no counterpart in
     # other languages (the 404 page). Derived from the languages in mkdocs.yml.
-    cfg = site_config.load_config(Path(config.config_file_path).parent)
+    global _cfg
+    cfg = _cfg = site_config.load_config(Path(config.config_file_path).parent)
     config.extra["language_homes"] = [
         {"lang": lang.locale, "name": lang.name, "path": "" if lang.default else f"{lang.locale}/"}
         for lang in cfg.languages
@@ -64,24 +78,31 @@ def on_config(config):
 def on_pre_build(config) -> None:
     global _depth
     _depth += 1
-    if _depth == 1:
-        cfg = site_config.load_config(Path(config.config_file_path).parent)
-        _report(check_all.source_problems(cfg))
+    if _depth == 1 and _checks_wanted():
+        _report(check_all.source_problems(_cfg))
+
+
+@event_priority(-150)
+def on_files(files, config):
+    # After the i18n plugin (-100) has picked this language's pages: make
+    # mkdocs.yml's redirects work in every language folder.
+    check_urls.localize_redirects(config, files)
+    return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    cfg = site_config.load_config(Path(config.config_file_path).parent)
-    page_notices.annotate(cfg, page, build_locale=config.theme["language"])
-    return page_notices.expand_markers(cfg, markdown, page, build_locale=config.theme["language"])
+    page_notices.annotate(_cfg, page, build_locale=config.theme["language"])
+    return page_notices.expand_markers(_cfg, markdown, page, build_locale=config.theme["language"])
 
 
 def on_post_page(output: str, page, config) -> str:
-    return page_notices.finish_html(output)
+    # bidi_isolate changes only right-to-left pages (<html dir="rtl">).
+    return bidi_isolate.isolate(html_fixes.fix(page_notices.finish_html(output), page.canonical_url))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == "404.html":
-        output = page_notices.finish_html(output)
+        output = bidi_isolate.isolate(html_fixes.fix(page_notices.finish_html(output)))
         error_pages.remember(config.theme["language"], output)
     return output
 
@@ -91,9 +112,16 @@ def on_post_build(config) -> None:
     global _depth
     _depth -= 1
     if _depth == 0:
-        cfg = site_config.load_config(Path(config.config_file_path).parent)
+        cfg = _cfg
         site_dir = Path(config.site_dir)
         error_pages.write(site_dir, cfg.default_locale)
-        third_party.defuse_theme_bundle(site_dir)
-        _report(check_all.built_site_problems(cfg, site_dir))
+        # Pagefind indexes all languages in one run, so only after the last one.
+        indexed = search_index.build(site_dir)
+        if not indexed.ok:
+            log.error("Pagefind could not build the search index:\n%s", indexed.output)
+        # Pagefind lists languages in random order: sort them, so the same
+        # commit builds to the same bytes.
+        reproducible.normalise_site(site_dir)
+        if _checks_wanted():
+            _report(check_all.built_site_problems(cfg, site_dir))
 

@@ -1,5 +1,5 @@
-"""No request to another host: find (and, for the theme's bundle, defuse) URLs
-that would make a reader's browser load something from elsewhere.
+"""No request to another host: find URLs in the built site that would make
+a reader's browser load something from elsewhere.
 
 Readers' privacy and a cheap phone's data plan both depend on the site
 loading only its own files. Links (<a href>) are fine: the reader chooses to
@@ -7,11 +7,9 @@ follow them. What is refused is anything the browser loads by itself:
 scripts, styles, fonts, images, frames, media, CSS url()/@import, and URLs
 that JavaScript loads.
 
-Material's bundle can load two scripts from unpkg.com: mermaid (only on pages
-with a mermaid diagram; this site has none) and a ResizeObserver polyfill
-(only on browsers from before 2020). `defuse_theme_bundle` points both at an
-empty data: URL. On such old browsers the theme's JavaScript then stops,
-and the site still works, as it does without JavaScript.
+Material's own JavaScript bundle is not loaded (overrides/main.html), so its
+unpkg.com fallbacks for mermaid and a ResizeObserver polyfill never run; if
+it is ever loaded again, this check reports those URLs.
 """
 
 from __future__ import annotations
@@ -28,12 +26,6 @@ if __package__ in (None, ""):
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from scripts.site_config import Problem, SiteConfig, load_config, print_problems
-
-CDN_LOADS = (
-    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
-    "https://unpkg.com/resize-observer-polyfill",
-)
-EMPTY_SCRIPT = "data:text/javascript,"
 
 # URLs in the theme's JavaScript that it never requests on this site, and why.
 JS_URLS_NEVER_LOADED = {
@@ -78,16 +70,6 @@ def is_external(url: str) -> bool:
 
 def _srcset_urls(value: str) -> list[str]:
     return [part.strip().split()[0] for part in value.split(",") if part.strip()]
-
-
-def defuse_theme_bundle(site_dir: Path) -> None:
-    for bundle in (site_dir / "assets" / "javascripts").glob("bundle.*.min.js"):
-        text = bundle.read_text(encoding="utf-8")
-        new = text
-        for url in CDN_LOADS:
-            new = new.replace(f'"{url}"', f'"{EMPTY_SCRIPT}"')
-        if new != text:
-            bundle.write_text(new, encoding="utf-8")
 
 
 def find_external_resources(cfg: SiteConfig, site_dir: Path) -> list[Problem]:

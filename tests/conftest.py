@@ -28,7 +28,7 @@ TEST_SITE_URL = f"https://example.org{SUBPATH}"
 
 def build_site(root: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` for the project at `root`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=TEST_SITE_URL, **(extra_env or {}))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=TEST_SITE_URL, **(extra_env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root,
@@ -94,3 +94,18 @@ def served_site(built_site, tmp_path_factory) -> str:
 
 def html_pages(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium (see scripts/browser.py), one per test
+    module: Playwright's sync API allows one running instance per thread, and
+    other modules start their own."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
