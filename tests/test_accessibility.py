@@ -286,3 +286,30 @@ def test_screenshots_of_home_and_a_content_page(browser, built_site, served_site
                 assert target.stat().st_size > 5000, f"{target} looks empty"
                 taken.append(target)
     assert len(taken) == 4 * len(site_config.languages)
+
+
+def test_menu_opens_and_closes_with_the_keyboard_on_a_phone(browser, served_site):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served_site + "so/rettigheter/")
+    drawer_links = page.locator(".md-sidebar--primary a[href]")
+    assert drawer_links.count() > 3
+    # While the menu is closed, none of its links can take focus unseen.
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "a link of the closed menu took focus"
+        if page.evaluate("document.activeElement.matches('button[data-site-menu]')"):
+            break
+    else:
+        pytest.fail("the menu button cannot be reached with Tab")
+    button = page.locator("button[data-site-menu]")
+    assert button.get_attribute("aria-label") == "Hagitaan"  # "Navigation", from so.html
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "focus did not move into the menu"
+    assert page.locator(".md-sidebar--primary a[href]").first.is_visible()
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.matches('button[data-site-menu]')"), "focus did not return to the menu button"
+    context.close()
