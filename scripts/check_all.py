@@ -17,7 +17,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import check_content, check_links, check_urls, third_party, translation_coverage
-from scripts.site_config import Problem, SiteConfig, load_config, print_problems
+from scripts.site_config import Problem, SiteConfig, load_config, report
 
 
 def source_problems(cfg: SiteConfig) -> list[Problem]:
@@ -50,11 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     problems = source_problems(cfg)
     if args.site:
         problems += built_site_problems(cfg, args.site)
-    print_problems(problems)
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+    return report(problems)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import translation_coverage
-from scripts.site_config import FRONT_MATTER, MarkdownPage, Problem, SiteConfig, iter_markdown_lines, load_config, print_problems, read_page
+from scripts.site_config import FRONT_MATTER, MarkdownPage, Problem, SiteConfig, iter_markdown_lines, load_config, read_page, report
 
 # LIX (Björnsson): words per sentence + percentage of words longer than six
 # letters. Under 30 very easy, 30-40 easy, 40-50 medium (newspapers),
@@ -563,10 +563,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"LIX per Norwegian page (warning above {LIX_PAGE_WARNING}; site goal {LIX_SITE_WARNING}):")
         for path, (score, words) in sorted(scores.items(), key=lambda item: -item[1][0]):
             print(f"{score:6.1f}  {words:6d} words  {path or 'whole site'}")
-    print_problems(problems)
-    errors = sum(p.severity == "error" for p in problems)
-    print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+    return report(problems)
 
 
 if __name__ == "__main__":

@@ -204,6 +204,15 @@ def print_problems(problems: list[Problem], stream=None) -> None:
         print(problem, file=stream)
 
 
+def report(problems: list[Problem]) -> int:
+    """Print the problems and a count; the exit status for a check's command
+    line: 1 when there is an error (warnings never fail)."""
+    print_problems(problems)
+    errors = sum(p.severity == "error" for p in problems)
+    print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Print what the checks read from mkdocs.yml: the languages and their page counts.")
     parser.parse_args(argv)
