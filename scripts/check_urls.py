@@ -5,19 +5,18 @@ data/published-urls.txt lists every published page address in every language
 build this check compares the list with the built site:
 
 * an address in the list that the build no longer makes, and that no
-  redirect in mkdocs.yml (plugins > redirects > redirect_maps) covers, is an
-  error: old links, bookmarks and printed flyers would break. The message
-  gives the exact line to add to mkdocs.yml;
+  redirect in data/redirects.yml covers, is an error: old links, bookmarks
+  and printed flyers would break. The message gives the exact line to add to
+  data/redirects.yml;
 * a redirect that points to a page that does not exist, or away from a page
-  that still exists, is an error;
+  that still exists, is an error (a source check: it runs before the build);
 * a new address that is not in the list yet is a warning (an error with
   --require-listed, as in CI), so it is protected from then on.
 
 Redirects are written once per page path and work in every language: the
 line `gammel/index.md: ny/index.md` makes /gammel/ lead to /ny/, /en/gammel/
-to /en/ny/, and so on. (mkdocs-redirects on its own only knows the Norwegian
-folder; `localize_redirects()`, called from the hooks, adapts it to each
-language build.)
+to /en/ny/, and so on. scripts/redirects.py reads the file and writes the
+redirect pages at the end of the build.
 
     python -m scripts.check_urls                 # check ./site against the list
     python -m scripts.check_urls --site DIR      # check another built site
@@ -27,82 +26,17 @@ language build.)
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from scripts import redirects
 from scripts.site_config import Problem, SiteConfig, load_config, print_problems
 
 LIST_FILE = Path("data") / "published-urls.txt"
 CHECK = "urls"
-
-
-# ---------------------------------------------------------------- redirects
-
-
-def redirect_maps(cfg: SiteConfig) -> dict[str, str]:
-    """The `redirect_maps` of the redirects plugin in mkdocs.yml ({} when absent)."""
-    for plugin in cfg.raw.get("plugins", []) or []:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            maps = (plugin["redirects"] or {}).get("redirect_maps") or {}
-            return {str(k): str(v) for k, v in maps.items()}
-    return {}
-
-
-def _mkdocs_lines(cfg: SiteConfig) -> list[str]:
-    path = cfg.root / "mkdocs.yml"
-    return path.read_text(encoding="utf-8").splitlines()
-
-
-def redirect_maps_line(cfg: SiteConfig) -> tuple[int, str, bool]:
-    """(line number of `redirect_maps:`, indentation for its entries, written as `{}`)."""
-    for number, line in enumerate(_mkdocs_lines(cfg), start=1):
-        match = re.match(r"^(\s*)redirect_maps:\s*(\{\s*\})?", line)
-        if match:
-            return number, match.group(1) + "  ", bool(match.group(2))
-    return 0, "        ", False
-
-
-def _key_line(cfg: SiteConfig, key: str, after: int) -> int:
-    pattern = re.compile(r"^\s*['\"]?" + re.escape(key) + r"['\"]?\s*:")
-    for number, line in enumerate(_mkdocs_lines(cfg), start=1):
-        if number > after and pattern.match(line):
-            return number
-    return after
-
-
-def localize_redirects(config, files) -> None:
-    """Point mkdocs-redirects at the current language's pages.
-
-    Called from the hooks' on_files after the i18n plugin has chosen the files
-    of the language being built. mkdocs-redirects reads its page list before
-    that (so it only knows paths like nb/rettigheter/index.md with URLs under
-    nb/) and writes every redirect once, at the site root. Here each build
-    gets the map with its own language folder in front of the old path
-    (en/gammel/index.md) and the pages it actually publishes, keyed by their
-    path inside the language folder, so that /en/gammel/ leads to
-    /en/rettigheter/ (the English page, or the Norwegian fallback).
-    """
-    plugin = config.plugins.get("redirects")
-    if plugin is None:
-        return
-    cfg = load_config(Path(config.config_file_path).parent)
-    locales = {lang.locale for lang in cfg.languages}
-    build_locale = config.theme["language"]
-    prefix = "" if build_locale == cfg.default_locale else f"{build_locale}/"
-    pages: dict[str, object] = {}
-    for file in files.documentation_pages():
-        first, _, rest = file.src_uri.partition("/")
-        if first not in locales or not rest:
-            continue
-        # A translated page wins over the Norwegian one if both are present.
-        if rest not in pages or first == build_locale:
-            pages[rest] = file
-    plugin.doc_pages = pages
-    plugin.redirects = {prefix + old: new for old, new in (plugin.config.get("redirect_maps") or {}).items()}
 
 
 # ---------------------------------------------------------------- addresses
@@ -152,27 +86,29 @@ def built_locales(cfg: SiteConfig, site_dir: Path) -> set[str]:
 
 
 def check_redirects(cfg: SiteConfig) -> list[Problem]:
-    """Redirects that cannot work (a source check: it runs before the build,
-    so these messages come before mkdocs-redirects' own warning)."""
-    problems: list[Problem] = []
-    maps = redirect_maps(cfg)
-    maps_line, _, _ = redirect_maps_line(cfg)
+    """Redirects in data/redirects.yml that cannot work (a source check: it
+    runs before the build; the build writes only the redirects that work)."""
+    entries, problems = redirects.read(cfg)
+    rel = redirects.FILE.as_posix()
     default_dir = cfg.lang_dir(cfg.default_locale)
-    for old, new in maps.items():
-        line = _key_line(cfg, old, maps_line)
-        target = new.split("#", 1)[0]
-        if not new.lower().startswith(("http://", "https://")) and not (default_dir / target).is_file():
-            problems.append(Problem("mkdocs.yml", line, f"the redirect '{old}: {new}' leads to '{target}', which is not a page in {cfg.rel(default_dir)}/. Write the path of the page that replaces the old one, as in the nav list, e.g. 'rettigheter/index.md'.", check=CHECK))
-        if (default_dir / old).is_file():
-            problems.append(Problem("mkdocs.yml", line, f"the redirect '{old}: {new}' leads away from a page that still exists ({cfg.rel(default_dir / old)}), so readers could never open that page. Remove this line, or remove the page if it was renamed.", check=CHECK))
+    for r in entries:
+        line = f"'{r.old}: {r.new}'"
+        if not redirects.is_page_path(r.old) or redirects.page_url(r.old) == "":
+            problems.append(Problem(rel, r.line, f"the redirect {line} starts with '{r.old}', which is not the path of an old page. Write the old page's path as it was in the nav list, e.g. 'gammel-side/index.md' for the address /gammel-side/.", check=CHECK))
+            continue
+        if not redirects.target_exists(cfg, r):
+            problems.append(Problem(rel, r.line, f"the redirect {line} leads to '{r.target}', which is not a page in {cfg.rel(default_dir)}/. Write the path of the page that replaces the old one, as in the nav list, e.g. 'rettigheter/index.md'.", check=CHECK))
+        if redirects.old_page_exists(cfg, r):
+            problems.append(Problem(rel, r.line, f"the redirect {line} leads away from a page that still exists ({cfg.rel(default_dir / r.old)}), so readers could never open that page. Remove this line, or remove the page if it was renamed.", check=CHECK))
     return problems
 
 
 def check(cfg: SiteConfig, site_dir: Path, require_listed: bool = False) -> list[Problem]:
     problems: list[Problem] = []
     list_rel = LIST_FILE.as_posix()
-    maps = redirect_maps(cfg)
-    maps_line, indent, inline_empty = redirect_maps_line(cfg)
+    redirects_rel = redirects.FILE.as_posix()
+    redirected = {redirects.page_url(r.old): r.old for r in redirects.read(cfg)[0]}
+    add_line, add_how = redirects.where_to_add(cfg)
 
     listed = read_list(cfg)
     built = built_urls(site_dir)
@@ -181,7 +117,7 @@ def check(cfg: SiteConfig, site_dir: Path, require_listed: bool = False) -> list
     new_urls = sorted(url for url in built if url not in set(listed))
     new_pages = sorted({split_url(cfg, url)[1] for url in new_urls})
 
-    # Group by page path: one line in mkdocs.yml fixes every language.
+    # Group by page path: one line in data/redirects.yml fixes every language.
     by_page: dict[str, list[str]] = {}
     for url in missing:
         by_page.setdefault(split_url(cfg, url)[1], []).append(url)
@@ -189,18 +125,20 @@ def check(cfg: SiteConfig, site_dir: Path, require_listed: bool = False) -> list
         old = page_path(rel_url)
         replacement = page_path(new_pages[0]) if len(new_pages) == 1 else "NY-SIDE/index.md"
         addresses = ", ".join(urls)
-        how = f"add this line under 'redirect_maps:' in mkdocs.yml: \"{indent}{old}: {replacement}\""
-        if inline_empty:
-            how = f"in mkdocs.yml change 'redirect_maps: {{}}' to 'redirect_maps:' and add this line under it: \"{indent}{old}: {replacement}\""
-        if old in maps:
-            why = f"The redirect for '{old}' in mkdocs.yml did not produce it: check the messages about that redirect."
+        how = {
+            "replace": f"in {redirects_rel} replace '{{}}' on line {add_line} with this line",
+            "append": f"add this line at the end of {redirects_rel}",
+            "create": f"create the file {redirects_rel} with this line",
+        }[add_how]
+        if rel_url in redirected:
+            why = f"The redirect for '{redirected[rel_url]}' in {redirects_rel} did not produce it: check the messages about that redirect."
         else:
             why = (
-                f"To keep them working, {how}"
+                f"To keep them working, {how}: \"{old}: {replacement}\""
                 + ("" if len(new_pages) == 1 else " (replace NY-SIDE with the folder of the page that replaces it)")
                 + ". One line covers every language."
             )
-        problems.append(Problem("mkdocs.yml", maps_line, f"the address {addresses} was published before, but this build has no page there any more, so old links, bookmarks and printed flyers would break. {why}", check=CHECK))
+        problems.append(Problem(redirects_rel, add_line, f"the address {addresses} was published before, but this build has no page there any more, so old links, bookmarks and printed flyers would break. {why}", check=CHECK))
 
     if new_urls:
         severity = "error" if require_listed else "warning"

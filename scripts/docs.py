@@ -82,8 +82,8 @@ def setup_debian() -> None:
 
 
 def mkdocs_env() -> dict:
-    # Both silence start-up banners (Material's, and the ProperDocs one that
-    # mkdocs-redirects triggers); neither changes the build.
+    # Both silence Material's start-up banner about MkDocs 2.0 (it reads
+    # either); neither changes the build.
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 
 

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import bidi_isolate, check_all, check_urls, error_pages, html_fixes, page_notices, reproducible, search_index, site_config  # noqa: E402
+from scripts import bidi_isolate, check_all, error_pages, html_fixes, page_notices, redirects, reproducible, search_index, site_config  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -82,14 +82,6 @@ def on_pre_build(config) -> None:
         _report(check_all.source_problems(_cfg))
 
 
-@event_priority(-150)
-def on_files(files, config):
-    # After the i18n plugin (-100) has picked this language's pages: make
-    # mkdocs.yml's redirects work in every language folder.
-    check_urls.localize_redirects(config, files)
-    return files
-
-
 def on_page_markdown(markdown: str, page, config, files) -> str:
     page_notices.annotate(_cfg, page, build_locale=config.theme["language"])
     return page_notices.expand_markers(_cfg, markdown, page, build_locale=config.theme["language"])
@@ -122,6 +114,8 @@ def on_post_build(config) -> None:
         # Pagefind lists languages in random order: sort them, so the same
         # commit builds to the same bytes.
         reproducible.normalise_site(site_dir)
+        # Old addresses from data/redirects.yml, in every language built.
+        redirects.write(cfg, site_dir, config["site_url"])
         if _checks_wanted():
             _report(check_all.built_site_problems(cfg, site_dir))
 

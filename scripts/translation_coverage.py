@@ -150,13 +150,21 @@ def coverage(cfg: SiteConfig) -> dict:
 
 # --- interface strings --------------------------------------------------------
 
-_KEY = re.compile(r'^\s*"([^"]+)"\s*:', re.M)
+# `"key": "text",` in a language partial; the text is optional for keys only.
+_KEY = re.compile(r'^\s*"([^"]+)"\s*:\s*("(?:[^"\\]|\\.)*")?', re.M)
 
 
 def interface_keys(path: Path) -> dict[str, int]:
     """Keys of a Material language partial, with their line numbers."""
     text = path.read_text(encoding="utf-8")
     return {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _KEY.finditer(text)}
+
+
+def interface_texts(path: Path) -> dict[str, str]:
+    """Keys of a language partial with their texts (escapes such as \\" decoded),
+    for pages written outside the theme (scripts/redirects.py)."""
+    text = path.read_text(encoding="utf-8")
+    return {m.group(1): json.loads(m.group(2)) for m in _KEY.finditer(text) if m.group(2)}
 
 
 def material_languages_dir() -> Path:

@@ -27,6 +27,8 @@ NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "te
 def committed_copy(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=NOT_COPIED)
+    # One redirect, so its pages (written by the hooks) are compared too.
+    (project / "data" / "redirects.yml").write_text("gammel-side/index.md: rettigheter/index.md\n", encoding="utf-8")
     env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE)
     git = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
     subprocess.run([*git, "init", "-q"], check=True, env=env)
@@ -54,6 +56,7 @@ def test_two_builds_of_one_commit_are_identical(tmp_path, monkeypatch):
     assert sorted(first) == sorted(second), "the two builds made different files"
     differing = [name for name in first if first[name] != second[name]]
     assert not differing, f"these files differ between two builds of the same commit: {differing[:20]}"
+    assert "en/gammel-side/index.html" in first and b"../rettigheter/" in first["ar/gammel-side/index.html"]
 
     # The dates come from the commit, not from the day of the build.
     sitemap = first["sitemap.xml"].decode("utf-8")

@@ -314,7 +314,7 @@ def test_codeowners_names_a_team_for_every_language_folder(site_config):
 
 def test_pull_request_template_has_a_checklist():
     text = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
-    assert text.count("- [ ]") >= 5 and "redirect_maps" in text and "status: reviewed" in text
+    assert text.count("- [ ]") >= 5 and "data/redirects.yml" in text and "status: reviewed" in text
 
 
 def test_pre_commit_runs_the_fast_checks_without_downloading_anything():
