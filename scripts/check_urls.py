@@ -33,7 +33,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import redirects
-from scripts.site_config import Problem, SiteConfig, load_config, print_problems
+from scripts.site_config import Problem, SiteConfig, load_config, print_problems, report
 
 LIST_FILE = Path("data") / "published-urls.txt"
 CHECK = "urls"
@@ -179,11 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         if not problems:
             print(f"wrote {LIST_FILE.as_posix()}", file=sys.stderr)
         return 1 if problems else 0
-    problems = check_redirects(cfg) + check(cfg, site_dir, require_listed=args.require_listed)
-    print_problems(problems)
-    errors = sum(p.severity == "error" for p in problems)
-    print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+    return report(check_redirects(cfg) + check(cfg, site_dir, require_listed=args.require_listed))
 
 
 if __name__ == "__main__":
