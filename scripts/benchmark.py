@@ -24,6 +24,7 @@ import functools
 import http.server
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -133,6 +134,19 @@ def run_linkchecker(site: Path) -> tuple[float, int]:
     return elapsed, max(len(rows) - 1, 0)
 
 
+def with_other_sections(text: str, path: Path) -> str:
+    """`text` plus the sections of the existing file that this script does not
+    write (scripts/benchmark_reader.py keeps its own section there)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    ours = set(re.findall(r"^## .*$", text, re.MULTILINE))
+    kept = [
+        match.group(0).rstrip("\n")
+        for match in re.finditer(r"^## .*?(?=^## |\Z)", old, re.DOTALL | re.MULTILINE)
+        if match.group(0).splitlines()[0] not in ours
+    ]
+    return "\n\n".join([text.rstrip("\n"), *kept]) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4], help="synthetic site sizes, in multiples of the real pages (default 1 2 4)")
@@ -211,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         "Each page also gets bigger as the navigation grows (see HTML MB), so time per MB of HTML is the fairer measure of linearity. "
         "The build itself grows faster than linearly: every page renders the whole navigation.",
         "",
+        "The checks' share rises on the synthetic sites: the checks grow with the number of pages (most of their time is comparing each translation's facts with its Norwegian page), while a part of the build is a fixed start-up cost. The 15 % target applies to the real site (first table); a site several times larger would need the fact comparison made faster.",
+        "",
     ]
 
     # 3. against linkchecker
@@ -237,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Our check is **{theirs / ours:.0f}x** faster (target: at least 20x → **{'met' if theirs / ours >= 20 else 'NOT met'}**).",
         "",
     ]
-    args.output.write_text("\n".join(lines), encoding="utf-8")
+    args.output.write_text(with_other_sections("\n".join(lines), args.output), encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
     print(args.output.read_text(encoding="utf-8"))
     return 0
