@@ -134,17 +134,28 @@ def run_linkchecker(site: Path) -> tuple[float, int]:
     return elapsed, max(len(rows) - 1, 0)
 
 
-def with_other_sections(text: str, path: Path) -> str:
-    """`text` plus the sections of the existing file that this script does not
-    write (scripts/benchmark_reader.py keeps its own section there)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    ours = set(re.findall(r"^## .*$", text, re.MULTILINE))
-    kept = [
-        match.group(0).rstrip("\n")
-        for match in re.finditer(r"^## .*?(?=^## |\Z)", old, re.DOTALL | re.MULTILINE)
-        if match.group(0).splitlines()[0] not in ours
-    ]
-    return "\n\n".join([text.rstrip("\n"), *kept]) + "\n"
+def _split_sections(text: str) -> tuple[str, list[str]]:
+    """(text before the first '## ' heading, [each '## ' section])."""
+    starts = [m.start() for m in re.finditer(r"^## ", text, re.MULTILINE)]
+    if not starts:
+        return text, []
+    bounds = starts + [len(text)]
+    return text[: starts[0]], [text[bounds[i] : bounds[i + 1]].rstrip("\n") for i in range(len(starts))]
+
+
+def update_sections(path: Path, text: str) -> None:
+    """Write `text`'s '## ' sections into the Markdown file at `path`: a section
+    already there is replaced where it stands, a new one is added at the end,
+    the others are kept. Text before the first heading replaces the file's
+    (when `text` has any). Both benchmarks write BENCHMARKS.md this way, so
+    neither erases the other's results."""
+    old_head, old_sections = _split_sections(path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n")
+    new_head, new_sections = _split_sections(text)
+    new_by_heading = {section.splitlines()[0]: section for section in new_sections}
+    merged = [new_by_heading.pop(section.splitlines()[0], section) for section in old_sections]
+    merged += list(new_by_heading.values())
+    head = new_head if new_head.strip() else old_head
+    path.write_text(head.rstrip("\n") + "\n\n" + "\n\n".join(merged) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Our check is **{theirs / ours:.0f}x** faster (target: at least 20x → **{'met' if theirs / ours >= 20 else 'NOT met'}**).",
         "",
     ]
-    args.output.write_text(with_other_sections("\n".join(lines), args.output), encoding="utf-8")
+    update_sections(args.output, "\n".join(lines))
     shutil.rmtree(work, ignore_errors=True)
     print(args.output.read_text(encoding="utf-8"))
     return 0

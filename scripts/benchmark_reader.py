@@ -41,6 +41,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from scripts.benchmark import update_sections
 from scripts.browser import CHROMIUM, LIGHTHOUSE, PHONE, first_view, launch, sitemap_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,14 +204,6 @@ def render(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str, path: Path = ROOT / "BENCHMARKS.md") -> None:
-    """Replace (or add) this benchmark's section; keep every other section."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    new = pattern.sub(lambda _: text + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + text
-    path.write_text(new, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="a site already built with SITE_URL=https://example.org/parorende/")
@@ -226,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(results)
     print(text)
     if args.write:
-        write_section(text)
+        update_sections(ROOT / "BENCHMARKS.md", text)
     over = [p for p, r in results["pages"].items() if r["gzip"] > BUDGET_BYTES or r["other_hosts"]]
     return 1 if over else 0
 

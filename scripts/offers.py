@@ -60,9 +60,6 @@ STATUSES = ("machine", "reviewed")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 PLACEHOLDER_RE = re.compile(r"\{[a-z_]+\}")
-# Languages written right to left: a Norwegian fallback text inside such a
-# page needs dir="ltr" so its punctuation stays in place.
-RTL_LANGUAGES = {"ar", "fa", "he", "ps", "ur", "ckb"}
 
 
 # --- YAML with line numbers ---------------------------------------------------
@@ -705,7 +702,9 @@ def render(cfg: SiteConfig, locale: str, page=None) -> str:
     if directory is None:
         return ""
     words = directory.words(locale)
-    rtl = locale.split("-")[0] in RTL_LANGUAGES
+    # The direction comes from the language's interface strings, like the
+    # theme's, so a new right-to-left language needs no change here.
+    rtl = cfg.direction(locale) == "rtl"
     offers = [o for o in directory.offers if o.ok]  # the check reports the rest
     page_url = getattr(page, "canonical_url", None) if page is not None else None
     parts = [

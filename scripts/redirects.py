@@ -41,7 +41,6 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.site_config import Problem, SiteConfig, load_config, print_problems
-from scripts.translation_coverage import interface_texts
 
 FILE = Path("data") / "redirects.yml"
 CHECK = "urls"
@@ -150,16 +149,10 @@ def usable(cfg: SiteConfig, redirect: Redirect) -> bool:
 
 def language_texts(cfg: SiteConfig, locale: str) -> dict[str, str]:
     """The interface texts of one language; the default language's fill gaps."""
-    folder = cfg.root / (cfg.raw.get("theme", {}).get("custom_dir") or "overrides") / "partials" / "languages"
-
-    def texts_of(name: str) -> dict[str, str]:
-        path = folder / f"{name}.html"
-        return interface_texts(path) if path.is_file() else {}
-
-    default = texts_of(cfg.default_locale)
+    default = cfg.interface_texts(cfg.default_locale)
     texts = {key: default.get(key, text) for key, text in FALLBACK_TEXTS.items()}
     texts.update(language=locale, direction="ltr")
-    texts.update(texts_of(locale))
+    texts.update(cfg.interface_texts(locale))
     return texts
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -90,12 +91,38 @@ class SiteConfig:
             return []
         return sorted(p.relative_to(base) for p in base.rglob("*.md"))
 
+    @property
+    def interface_dir(self) -> Path:
+        """Where the interface strings of each language live (theme custom_dir)."""
+        custom = (self.raw.get("theme") or {}).get("custom_dir") or "overrides"
+        return self.root / custom / "partials" / "languages"
+
+    def interface_texts(self, locale: str) -> dict[str, str]:
+        """The interface strings of one language ({} when the file is missing)."""
+        path = self.interface_dir / f"{locale}.html"
+        return interface_texts(path) if path.is_file() else {}
+
+    def direction(self, locale: str) -> str:
+        """'rtl' or 'ltr', as the language's interface strings say."""
+        return self.interface_texts(locale).get("direction", "ltr")
+
     def rel(self, path: Path) -> str:
         """A path as editors see it: relative to the repository root, with slashes."""
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+# `"key": "text",` in a Material language partial (the format Material reads
+# natively); the text is optional so that a key alone still counts.
+INTERFACE_KEY = re.compile(r'^\s*"([^"]+)"\s*:\s*("(?:[^"\\]|\\.)*")?', re.M)
+
+
+def interface_texts(path: Path) -> dict[str, str]:
+    """Keys of a language partial with their texts (escapes such as \\" decoded)."""
+    text = path.read_text(encoding="utf-8")
+    return {m.group(1): json.loads(m.group(2)) for m in INTERFACE_KEY.finditer(text) if m.group(2)}
 
 
 def load_config(root: Path | str | None = None) -> SiteConfig:

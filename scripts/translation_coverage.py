@@ -41,7 +41,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import page_notices
-from scripts.site_config import FRONT_MATTER, MarkdownPage, Problem, SiteConfig, load_config, print_problems, read_page, source_hash
+from scripts.site_config import FRONT_MATTER, INTERFACE_KEY, MarkdownPage, Problem, SiteConfig, load_config, print_problems, read_page, source_hash
 
 STATUSES = ("translated", "outdated", "missing")
 TRANSLATION_STATUSES = ("machine", "reviewed")
@@ -150,21 +150,10 @@ def coverage(cfg: SiteConfig) -> dict:
 
 # --- interface strings --------------------------------------------------------
 
-# `"key": "text",` in a language partial; the text is optional for keys only.
-_KEY = re.compile(r'^\s*"([^"]+)"\s*:\s*("(?:[^"\\]|\\.)*")?', re.M)
-
-
 def interface_keys(path: Path) -> dict[str, int]:
     """Keys of a Material language partial, with their line numbers."""
     text = path.read_text(encoding="utf-8")
-    return {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _KEY.finditer(text)}
-
-
-def interface_texts(path: Path) -> dict[str, str]:
-    """Keys of a language partial with their texts (escapes such as \\" decoded),
-    for pages written outside the theme (scripts/redirects.py)."""
-    text = path.read_text(encoding="utf-8")
-    return {m.group(1): json.loads(m.group(2)) for m in _KEY.finditer(text) if m.group(2)}
+    return {m.group(1): text.count("\n", 0, m.start()) + 1 for m in INTERFACE_KEY.finditer(text)}
 
 
 def material_languages_dir() -> Path:
@@ -174,10 +163,9 @@ def material_languages_dir() -> Path:
 
 
 def interface_problems(cfg: SiteConfig) -> list[Problem]:
-    custom = cfg.raw.get("theme", {}).get("custom_dir")
-    if not custom:
+    if not (cfg.raw.get("theme") or {}).get("custom_dir"):
         return []
-    ours = cfg.root / custom / "partials" / "languages"
+    ours = cfg.interface_dir
     default_file = ours / f"{cfg.default_locale}.html"
     wanted: dict[str, str] = {}  # key -> file it comes from
     for source in (material_languages_dir() / "en.html", default_file):

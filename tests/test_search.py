@@ -16,11 +16,6 @@ from scripts.browser import PHONE
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _strings(locale: str) -> dict[str, str]:
-    text = (ROOT / "overrides" / "partials" / "languages" / f"{locale}.html").read_text(encoding="utf-8")
-    return dict(re.findall(r'"(site\.search\.[a-z]+)": "([^"]*)"', text))
-
-
 def _lang_dir(site: Path, locale: str, default: str) -> str:
     return "" if locale == default else f"{locale}/"
 
@@ -114,7 +109,7 @@ def test_search_stays_in_the_readers_language(built_site, served_site, site_conf
     target = translated[-1]
     word = _a_word_from(target)
     page.goto(served_site + prefix)
-    strings = _strings(locale)
+    strings = site_config.interface_texts(locale)
     assert page.inner_text(".site-search__label") == strings["site.search.label"]
     assert page.get_attribute(".site-search__toggle", "aria-label") == strings["site.search.open"]
     status, hrefs = _search(page, word)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -11,6 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts import third_party
+from scripts.site_config import interface_texts as strings
 from tests.conftest import SUBPATH, html_pages
 
 MATERIAL_STRINGS = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
@@ -18,11 +18,6 @@ MATERIAL_STRINGS = Path(__import__("material").__file__).parent / "templates" / 
 
 def parse(path: Path) -> LexborHTMLParser:
     return LexborHTMLParser(path.read_text(encoding="utf-8"))
-
-
-def strings(path: Path) -> dict[str, str]:
-    text = path.read_text(encoding="utf-8")
-    return json.loads(text[text.index("{{ {") + 3 : text.rindex("}[key]") + 1])
 
 
 def language_of(site_dir: Path, page: Path, site_config) -> str:
@@ -49,7 +44,7 @@ def test_each_page_has_its_language_and_direction(built_site, site_config):
         locale = language_of(built_site, page, site_config)
         html = parse(page).css_first("html")
         assert html.attributes.get("lang") == locale, page
-        direction = strings(Path("overrides/partials/languages") / f"{locale}.html")["direction"]
+        direction = site_config.direction(locale)
         assert html.attributes.get("dir") == direction, page
         assert parse(page).css_first("body").attributes.get("dir") == direction, page
 
@@ -100,7 +95,7 @@ def test_no_english_interface_label_left(built_site, site_config, locale):
 def test_interface_strings_are_translated_in_every_language(site_config):
     keys = set(strings(MATERIAL_STRINGS / "en.html"))
     for lang in site_config.languages:
-        ours = strings(Path("overrides/partials/languages") / f"{lang.locale}.html")
+        ours = site_config.interface_texts(lang.locale)
         assert keys <= set(ours), f"{lang.locale}: missing {sorted(keys - set(ours))}"
         assert ours["language"] == lang.locale
 
@@ -136,7 +131,7 @@ def test_home_pages_link_all_languages_in_their_own_script(built_site, site_conf
 
 
 def test_not_found_page_speaks_each_language(built_site, site_config):
-    titles = {lang.locale: strings(Path("overrides/partials/languages") / f"{lang.locale}.html")["site.404.title"] for lang in site_config.languages}
+    titles = {lang.locale: site_config.interface_texts(lang.locale)["site.404.title"] for lang in site_config.languages}
     for lang in site_config.languages:
         page = built_site / "404.html" if lang.default else built_site / lang.locale / "404.html"
         tree = parse(page)
