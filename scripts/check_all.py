@@ -16,7 +16,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import check_content, check_links, check_urls, third_party, translation_coverage
+from scripts import check_content, check_links, check_urls, offers, third_party, translation_coverage
 from scripts.site_config import Problem, SiteConfig, load_config, report
 
 
@@ -25,12 +25,7 @@ def source_problems(cfg: SiteConfig) -> list[Problem]:
     problems += check_content.check(cfg)
     problems += translation_coverage.check(cfg)
     problems += check_urls.check_redirects(cfg)
-    try:
-        from scripts import offers
-    except ImportError:
-        offers = None
-    if offers is not None:
-        problems += offers.check(cfg)
+    problems += offers.check(cfg)
     return problems
 
 
