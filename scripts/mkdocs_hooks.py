@@ -1,53 +1,83 @@
-"""MkDocs hooks: wire the checks in scripts/ into every `mkdocs build`.
+"""MkDocs hooks: MkDocs events only, wiring the model, the checks and the renderers.
 
-Kept short on purpose. The logic lives in the check modules, which also run
-on their own (`python -m scripts.check_all`). These hooks rely only on MkDocs'
-own events and page fields, not on the i18n plugin's internals:
+Nothing is judged or written here: the model (scripts/model) is read once per
+build, the checks (scripts/checks) judge it, the renderers (scripts/render)
+write. The same checks run from `python -m scripts check`, on the sources and
+on any built site, so they do not depend on this engine.
 
 * mkdocs-static-i18n builds each language as a nested build inside the first
-  one, so a "build" here can start several times. The source checks run once,
-  at the outermost start; the built-site checks run once, when the outermost
-  build ends (priority -200: after the i18n plugin has built every language).
+  one, so a "build" here starts several times: the source checks run at the
+  outermost start, the built-site checks once, when the outermost build ends
+  (priority -200: after the i18n plugin has built every language).
 * Errors are logged as errors, so `mkdocs build --strict` fails on them.
   Warnings go to the log at INFO level with a "warning:" prefix, so they are
   printed but do not fail a strict build.
+* The day review dates are judged against is the build's clock, or
+  SITE_TODAY=YYYY-MM-DD (how tests build as if it were another day).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
+if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
-from scripts import bidi_isolate, check_all, error_pages, html_fixes, page_notices, redirects, reproducible, search_index, site_config  # noqa: E402
+from scripts import checks  # noqa: E402
+from scripts.checks import offers as offers_check  # noqa: E402
+from scripts.checks import urls as urls_check  # noqa: E402
+from scripts.model.config import from_mkdocs  # noqa: E402
+from scripts.model.site import SiteModel  # noqa: E402
+from scripts.model.urls import split_source  # noqa: E402
+from scripts.render import bidi, error_pages, html_fixes, notices, redirect_pages, reproducible, search_index  # noqa: E402
+from scripts.render import offers as offers_render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
 _depth = 0
-# The project as scripts/site_config.py reads it; loaded once per command in
-# on_config (mkdocs serve reloads the config, and so this, on every change).
-_cfg: site_config.SiteConfig | None = None
+_model: SiteModel | None = None  # read once per build (mkdocs serve: per rebuild)
+_not_found_pages: dict[str, str] = {}  # locale -> finished 404 page
+
+
+def _today() -> dt.date:
+    value = os.environ.get("SITE_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 def _checks_wanted() -> bool:
-    # SITE_SKIP_CHECKS=1 builds without the checks, so scripts/benchmark.py
-    # can measure what they cost. Nothing else should set it.
+    # SITE_SKIP_CHECKS=1 builds without the checks, so the benchmark can
+    # measure what they cost. Nothing else should set it.
     return os.environ.get("SITE_SKIP_CHECKS") != "1"
 
 
-def _report(problems: list[site_config.Problem]) -> None:
-    for problem in sorted(problems):
-        if problem.severity == "error":
+def _report(problems) -> None:
+    for problem in problems:
+        if problem.is_error:
             log.error(str(problem))
         else:
             log.info(str(problem))
+
+
+def _markers(model: SiteModel, locale: str, page) -> dict:
+    """Lines of a page that are replaced by generated content."""
+    return {
+        offers_render.MARKER: lambda: offers_render.render(
+            model.offers,
+            offers_check.shown_offers(model),
+            locale,
+            model.interface.direction(locale),
+            stale=lambda offer: offers_check.stale(offer, model.today),
+            page_url=getattr(page, "canonical_url", None),
+        ),
+    }
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -61,16 +91,17 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_config(config):
+    global _model
+    if _depth:
+        return config  # a nested language build: same configuration
     # Sitemap dates and the sitemap.xml.gz header come from the commit, not
     # from today, so the same commit builds to the same bytes.
     reproducible.set_source_date_epoch(Path(config.config_file_path).parent)
-    # Each language's home, for links from pages that have no counterpart in
-    # other languages (the 404 page). Derived from the languages in mkdocs.yml.
-    global _cfg
-    cfg = _cfg = site_config.load_config(Path(config.config_file_path).parent)
+    cfg = from_mkdocs(config)
+    _model = SiteModel(cfg, _today(), site_dir=cfg.site_dir)
+    # Each language's home, for pages that have no counterpart in other languages (404).
     config.extra["language_homes"] = [
-        {"lang": lang.locale, "name": lang.name, "path": "" if lang.default else f"{lang.locale}/"}
-        for lang in cfg.languages
+        {"lang": lang.locale, "name": lang.name, "path": "" if lang.default else f"{lang.locale}/"} for lang in cfg.languages
     ]
     return config
 
@@ -78,24 +109,50 @@ def on_config(config):
 def on_pre_build(config) -> None:
     global _depth
     _depth += 1
-    if _depth == 1 and _checks_wanted():
-        _report(check_all.source_problems(_cfg))
+    if _depth == 1:
+        _not_found_pages.clear()
+        if _checks_wanted():
+            _report(checks.run(_model, checks.SOURCE_CHECKS))
+
+
+@event_priority(-150)
+def on_files(files, config):
+    # Pages for editors (audience: editors) are never published to readers.
+    for file in files.documentation_pages():
+        where = split_source(_model.cfg, file.abs_src_path)
+        page = _model.pages.page(*where) if where else None
+        if page is not None and page.for_editors:
+            # Excluded as MkDocs' own exclude_docs would: not built, not in the
+            # sitemap. (Removing the file from the i18n plugin's list loses every page.)
+            file.inclusion = InclusionLevel.EXCLUDED
+    return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    page_notices.annotate(_cfg, page, build_locale=config.theme["language"])
-    return page_notices.expand_markers(_cfg, markdown, page, build_locale=config.theme["language"])
+    locale = config.theme["language"]
+    where = split_source(_model.cfg, page.file.abs_src_path)
+    if where:
+        page.meta.update(notices.translation_meta(_model.pages, where[0], where[1], locale))
+    if "<!--" in markdown:
+        for marker, render in _markers(_model, locale, page).items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, render())
+    return markdown
+
+
+def _finish(output: str, url: str | None = None) -> str:
+    # bidi.isolate changes only right-to-left pages (<html dir="rtl">).
+    return bidi.isolate(html_fixes.fix(notices.html_dir(output), url))
 
 
 def on_post_page(output: str, page, config) -> str:
-    # bidi_isolate changes only right-to-left pages (<html dir="rtl">).
-    return bidi_isolate.isolate(html_fixes.fix(page_notices.finish_html(output), page.canonical_url))
+    return _finish(output, page.canonical_url)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == "404.html":
-        output = bidi_isolate.isolate(html_fixes.fix(page_notices.finish_html(output)))
-        error_pages.remember(config.theme["language"], output)
+        output = _finish(output)
+        _not_found_pages[config.theme["language"]] = output
     return output
 
 
@@ -103,19 +160,19 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     global _depth
     _depth -= 1
-    if _depth == 0:
-        cfg = _cfg
-        site_dir = Path(config.site_dir)
-        error_pages.write(site_dir, cfg.default_locale)
-        # Pagefind indexes all languages in one run, so only after the last one.
-        indexed = search_index.build(site_dir)
-        if not indexed.ok:
-            log.error("Pagefind could not build the search index:\n%s", indexed.output)
-        # Pagefind lists languages in random order: sort them, so the same
-        # commit builds to the same bytes.
-        reproducible.normalise_site(site_dir)
-        # Old addresses from data/redirects.yml, in every language built.
-        redirects.write(cfg, site_dir, config["site_url"])
-        if _checks_wanted():
-            _report(check_all.built_site_problems(cfg, site_dir))
-
+    if _depth:
+        return
+    model = _model
+    site_dir = Path(config.site_dir)
+    error_pages.write(site_dir, model.cfg.default_locale, _not_found_pages)
+    # Pagefind indexes all languages in one run, so only after the last one.
+    indexed = search_index.build(site_dir)
+    if not indexed.ok:
+        log.error("Pagefind could not build the search index:\n%s", indexed.output)
+    # Pagefind lists languages in random order: sort them, so the same
+    # commit builds to the same bytes.
+    reproducible.normalise_site(site_dir)
+    usable = [r for r in model.redirects.entries if urls_check.usable(model.cfg, r)]
+    redirect_pages.write(model.cfg, model.interface, usable, site_dir, config["site_url"])
+    if _checks_wanted():
+        _report(checks.run(model, checks.BUILT_CHECKS))

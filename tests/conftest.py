@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from scripts.site_config import load_config  # noqa: E402
+from scripts.model.config import load_config
+from tests.helpers import ROOT, TODAY
 
 # The test build pretends to be published under a subpath, so anything that
 # only works at the domain root fails the tests.
@@ -28,7 +26,8 @@ TEST_SITE_URL = f"https://example.org{SUBPATH}"
 
 def build_site(root: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` for the project at `root`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=TEST_SITE_URL, **(extra_env or {}))
+    # SITE_TODAY: review dates are judged against the tests' fixed day, not the calendar.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=TEST_SITE_URL, SITE_TODAY=TODAY.isoformat(), **(extra_env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root,
@@ -98,12 +97,12 @@ def html_pages(site_dir: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's headless Chromium (see scripts/browser.py), one per test
+    """Debian's headless Chromium (see scripts/tools/browser.py), one per test
     module: Playwright's sync API allows one running instance per thread, and
     other modules start their own."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.browser import launch
+    from scripts.tools.browser import launch
 
     with sync_playwright() as playwright:
         chromium = launch(playwright)

@@ -1,0 +1,172 @@
+"""The built site, scanned once: one walk, one parse per HTML page.
+
+Every built-site check (links, third-party loads, published addresses, the
+HTML allowlist) reads these records instead of the files, so the same checks
+run on the output of any engine that renders the site.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+LINK_SELECTOR = "a[href], area[href], link[href], img[src], script[src], source[src], iframe[src], audio[src], video[src], [srcset]"
+
+# (selector, attribute) pairs whose URL the browser fetches by itself.
+RESOURCE_SELECTORS = (
+    ("script[src]", "src"),
+    ("link[href]", "href"),
+    ("img[src]", "src"),
+    ("img[srcset]", "srcset"),
+    ("source[src]", "src"),
+    ("source[srcset]", "srcset"),
+    ("iframe[src]", "src"),
+    ("frame[src]", "src"),
+    ("embed[src]", "src"),
+    ("object[data]", "data"),
+    ("video[src]", "src"),
+    ("video[poster]", "poster"),
+    ("audio[src]", "src"),
+    ("track[src]", "src"),
+    ("input[src]", "src"),
+)
+
+
+def srcset_urls(value: str) -> list[str]:
+    """The URLs of a srcset attribute ('a.png 1x, b.png 2x')."""
+    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Resource:
+    tag: str
+    attribute: str
+    url: str
+    rel: str = ""  # <link rel>
+
+
+@dataclass(frozen=True)
+class Element:
+    """An element of the page's own content (inside <article>), for the HTML allowlist."""
+
+    tag: str
+    attributes: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class BuiltPage:
+    rel: str  # "en/rettigheter/index.html"
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)  # every href/src/srcset URL, as written
+    resources: list[Resource] = field(default_factory=list)  # what the browser loads by itself
+    styles: list[str] = field(default_factory=list)  # <style> texts and style="" attributes
+    canonical: str | None = None
+    lang: str = ""
+    head_first: list[str] = field(default_factory=list)  # the first elements of <head>, e.g. ['meta', 'meta', 'title']
+    csp: str | None = None  # the Content-Security-Policy <meta>, if any
+    inline_scripts: list[str] = field(default_factory=list)  # <script> without src (not JSON-LD)
+    content: list[Element] = field(default_factory=list)  # elements inside <article>
+
+    @property
+    def is_not_found(self) -> bool:
+        return self.rel.endswith("404.html")
+
+
+def parse(rel: str, data: bytes) -> BuiltPage:
+    tree = LexborHTMLParser(data)
+    page = BuiltPage(rel)
+    root = tree.css_first("html")
+    page.lang = (root.attributes.get("lang") or "") if root else ""
+    for node in tree.css("[id], a[name]"):
+        for key in ("id", "name"):
+            value = node.attributes.get(key)
+            if value:
+                page.ids.add(value)
+    for node in tree.css(LINK_SELECTOR):
+        attrs = node.attributes
+        for key in ("href", "src"):
+            if attrs.get(key) is not None:
+                page.links.append(attrs[key].strip())
+        if attrs.get("srcset"):
+            page.links += srcset_urls(attrs["srcset"])
+        if node.tag == "link" and attrs.get("rel") == "canonical":
+            page.canonical = attrs.get("href")
+    for selector, attribute in RESOURCE_SELECTORS:
+        for node in tree.css(selector):
+            value = node.attributes.get(attribute) or ""
+            urls = srcset_urls(value) if attribute == "srcset" else [value]
+            rel_attr = (node.attributes.get("rel") or "").lower() if node.tag == "link" else ""
+            page.resources += [Resource(node.tag, attribute, url, rel_attr) for url in urls]
+    page.styles = [node.text() for node in tree.css("style")] + [node.attributes.get("style") or "" for node in tree.css("[style]")]
+    head = tree.head
+    if head is not None:
+        child = head.child
+        while child is not None and len(page.head_first) < 3:
+            if child.tag not in ("-text", "_comment", "-comment"):
+                page.head_first.append(child.tag)
+            child = child.next
+    for node in tree.css('meta[http-equiv]'):
+        if (node.attributes.get("http-equiv") or "").lower() == "content-security-policy":
+            page.csp = html_lib.unescape(node.attributes.get("content") or "")
+    for node in tree.css("script"):
+        if node.attributes.get("src") is None and (node.attributes.get("type") or "") != "application/ld+json":
+            page.inline_scripts.append(node.text())
+    for article in tree.css("article"):
+        for node in article.traverse(include_text=False):
+            if node is article:
+                continue
+            page.content.append(Element(node.tag, tuple((k, v or "") for k, v in node.attributes.items())))
+    return page
+
+
+@dataclass
+class BuiltSite:
+    site_dir: Path
+    pages: dict[str, BuiltPage]  # every .html file, 404 pages included
+    css: dict[str, str]  # every .css file's text
+    files: set[str]  # every file, relative, with slashes
+
+    def reader_pages(self) -> dict[str, BuiltPage]:
+        """Pages reached by links (not the not-found pages, which any address serves)."""
+        return {rel: page for rel, page in self.pages.items() if not page.is_not_found}
+
+    @property
+    def site_url(self) -> str:
+        """The address the site was built for, from the home page's canonical link."""
+        home = self.pages.get("index.html")
+        url = home.canonical if home and home.canonical else "https://site.invalid/"
+        return url if url.endswith("/") else url + "/"
+
+    @property
+    def page_urls(self) -> set[str]:
+        """Every page address: each folder with an index.html ('/', '/en/rettigheter/')."""
+        urls = set()
+        for rel in self.files:
+            if rel == "index.html":
+                urls.add("/")
+            elif rel.endswith("/index.html"):
+                urls.add("/" + rel[: -len("index.html")])
+        return urls
+
+    def read_text(self, rel: str) -> str:
+        return (self.site_dir / rel).read_text(encoding="utf-8", errors="replace")
+
+
+def scan(site_dir: Path) -> BuiltSite:
+    site_dir = Path(site_dir)
+    pages: dict[str, BuiltPage] = {}
+    css: dict[str, str] = {}
+    files: set[str] = set()
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site_dir).as_posix()
+        files.add(rel)
+        if path.suffix == ".html":
+            pages[rel] = parse(rel, path.read_bytes())
+        elif path.suffix == ".css":
+            css[rel] = path.read_text(encoding="utf-8", errors="replace")
+    return BuiltSite(site_dir, pages, css, files)

@@ -1,0 +1,51 @@
+"""The whole model of one run: each kind of input read at most once, when first asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from scripts.model import built, claims, interface, offers, pages, redirects
+from scripts.model.config import SiteConfig
+
+
+@dataclass
+class SiteModel:
+    cfg: SiteConfig
+    # The day review dates and verification ages are judged against. Always
+    # passed in (the command line's --today, the build's clock), never read
+    # from the calendar inside a check.
+    today: dt.date
+    site_dir: Path | None = None  # a built site to check, if any
+    _built: built.BuiltSite | None = field(default=None, repr=False)
+    # Results derived from the inputs, computed once per run by whoever needs
+    # them first (e.g. which offers pass their check).
+    memo: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def pages(self) -> pages.SourceSite:
+        return pages.read_site(self.cfg)
+
+    @cached_property
+    def interface(self) -> interface.Interface:
+        return interface.read(self.cfg)
+
+    @cached_property
+    def offers(self) -> offers.OffersData | None:
+        return offers.read_offers(self.cfg)
+
+    @cached_property
+    def redirects(self) -> redirects.Redirects:
+        return redirects.read_redirects(self.cfg)
+
+    @cached_property
+    def claims(self) -> claims.Claims:
+        return claims.read_claims(self.cfg)
+
+    @property
+    def built(self) -> built.BuiltSite | None:
+        if self._built is None and self.site_dir is not None:
+            self._built = built.scan(self.site_dir)
+        return self._built

@@ -1,0 +1,56 @@
+"""What a reader is told about a page's translation, as page.meta fields for
+the templates (overrides/partials/translation-notices.html), and `dir` on <html>.
+
+The state comes from the model (scripts/model/pages.py decides it):
+
+* ``missing``: the page is the Norwegian text shown because no translation
+  exists yet (the i18n plugin's fallback);
+* ``outdated``: the Norwegian page changed after the translation was made;
+* ``machine`` / ``reviewed``: the translation's status.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts.model.pages import SourceSite
+from scripts.model.urls import page_url
+
+
+def translation_meta(site: SourceSite, file_locale: str, path: str, build_locale: str) -> dict:
+    """The notices a page needs: it was read from docs/<file_locale>/<path>
+    for the build of `build_locale`."""
+    default = site.default_locale
+    meta = {
+        "i18n_notice": None,
+        "machine_translation": False,
+        "translation_reviewed": None,
+        # "./" for the home page: the template's `url` filter needs a path.
+        "source_page_url": page_url(path) or "./",
+        "source_locale": default,
+        "build_locale": build_locale,
+    }
+    if build_locale == default:
+        return meta
+    if file_locale != build_locale:
+        meta["i18n_notice"] = "missing"
+        return meta
+    page = site.page(file_locale, path)
+    status = page.translation_meta.get("status") if page else None
+    meta["machine_translation"] = status == "machine"
+    if site.state(file_locale, path) == "outdated":
+        meta["i18n_notice"] = "outdated"
+    return meta
+
+
+_BODY_DIR = re.compile(r'<body dir="(rtl|ltr)"')
+_HTML_OPEN = re.compile(r"<html lang=\"([^\"]+)\"")
+
+
+def html_dir(output: str) -> str:
+    """Put `dir` on <html> too (Material sets it only on <body>), so the whole
+    document, including the <head> title, is right-to-left for Arabic."""
+    match = _BODY_DIR.search(output)
+    if match and 'dir="' not in output[: output.find("<head")]:
+        output = _HTML_OPEN.sub(lambda m: f'<html lang="{m.group(1)}" dir="{match.group(1)}"', output, count=1)
+    return output
