@@ -71,7 +71,9 @@ def cmd_check(args) -> int:
             raise ConfigError(f"unknown check(s): {', '.join(unknown)}. The checks are: {', '.join(checks.ALL)}.")
         chosen = [checks.ALL[n] for n in names]
         if any(c in checks.BUILT_CHECKS for c in chosen) and model.site_dir is None:
-            raise ConfigError("the built-site checks need a built site: add --site site (after python3 scripts/docs.py build).")
+            raise ConfigError(
+                "the built-site checks need a built site: add --site site (after python3 scripts/docs.py build)."
+            )
     else:
         chosen = list(checks.SOURCE_CHECKS) + (list(checks.BUILT_CHECKS) if model.site_dir else [])
     problems = []
@@ -100,8 +102,12 @@ def cmd_coverage(args) -> int:
     if args.json:
         for locale, data in found["languages"].items():
             prefix = model.cfg.rel(model.cfg.lang_dir(locale)) + "/"
-            data["malformed"] = sorted({p.path[len(prefix):] for p in problems if p.check == "translation" and p.path.startswith(prefix)})
-        found["problems"] = [{"path": p.path, "line": p.line, "severity": p.severity, "message": p.message} for p in sorted(problems)]
+            data["malformed"] = sorted(
+                {p.path[len(prefix) :] for p in problems if p.check == "translation" and p.path.startswith(prefix)}
+            )
+        found["problems"] = [
+            {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message} for p in sorted(problems)
+        ]
         print(json.dumps(found, ensure_ascii=False, indent=2))
     elif args.markdown:
         print("# Oversettelser\n")
@@ -112,7 +118,11 @@ def cmd_coverage(args) -> int:
             print("\n".join(f"- `{p}`" for p in errors))
     else:
         for locale, d in found["languages"].items():
-            print(f"{locale}: {d['translated']}/{d['total']} translated ({d['percent']:.0f} %; {d['reviewed']} reviewed, {d['machine']} machine), {d['outdated']} outdated, {d['missing']} missing, {d['orphan']} orphan")
+            print(
+                f"{locale}: {d['translated']}/{d['total']} translated ({d['percent']:.0f} "
+                f"%; {d['reviewed']} reviewed, {d['machine']} machine), {d['outdated']} outdated, "
+                f"{d['missing']} missing, {d['orphan']} orphan"
+            )
     print_problems(problems)
     failed = any(p.is_error for p in problems)
     if args.fail_under is not None:
@@ -139,7 +149,10 @@ def cmd_stamp(args) -> int:
 
 def cmd_lix(args) -> int:
     model = _model(args)
-    print(f"LIX per Norwegian page (warning above {readability.LIX_PAGE_WARNING}; site goal {readability.LIX_SITE_WARNING}):")
+    print(
+        f"LIX per Norwegian page (warning above {readability.LIX_PAGE_WARNING}; site "
+        f"goal {readability.LIX_SITE_WARNING}):"
+    )
     for path, (score, words) in sorted(readability.scores(model).items(), key=lambda item: -item[1][0]):
         print(f"{score:6.1f}  {words:6d} words  {path or 'whole site'}")
     return 0
@@ -151,7 +164,15 @@ def cmd_urls(args) -> int:
         problems = [p for p in urls.redirect_problems(model) + urls.check_built(model) if p.is_error]
         absent = sorted(set(model.cfg.locales) - urls.built_locales(model))
         if absent:
-            problems.append(Problem(model.cfg.rel(model.site_dir), 0, f"the build has no pages for {', '.join(absent)}. Build every language (python3 scripts/docs.py build) before updating the list.", check="urls"))
+            problems.append(
+                Problem(
+                    model.cfg.rel(model.site_dir),
+                    0,
+                    f"the build has no pages for {', '.join(absent)}. Build every language (python3 "
+                    "scripts/docs.py build) before updating the list.",
+                    check="urls",
+                )
+            )
         if problems:
             print_problems(problems)
             return 1
@@ -180,7 +201,10 @@ def cmd_redirects(args) -> int:
         for lang in cfg.languages:
             lang_prefix = prefix(cfg, lang.locale)
             new = redirect.target if redirect.external else f"/{lang_prefix}{page_url(redirect.target)}"
-            print(f"data/redirects.yml:{redirect.line}: /{lang_prefix}{page_url(redirect.old)} -> {new}{redirect.fragment}{state}")
+            print(
+                f"data/redirects.yml:{redirect.line}: /{lang_prefix}{page_url(redirect.old)} "
+                f"-> {new}{redirect.fragment}{state}"
+            )
     return 1 if any(p.is_error for p in problems) else 0
 
 
@@ -193,7 +217,9 @@ def cmd_links(args) -> int:
     if args.external:
         from scripts.tools import external_links
 
-        found = external_links.check_external(links.external_links(model), args.cache, args.max_age, args.timeout, args.retries, args.slow)
+        found = external_links.check_external(
+            links.external_links(model), args.cache, args.max_age, args.timeout, args.retries, args.slow
+        )
         for path in external_links.write_reports(found, args.report_dir):
             print(path)
         print((args.report_dir / "external-links.md").read_text(encoding="utf-8"))
@@ -242,31 +268,53 @@ def _date(value: str) -> dt.date:
 
 
 def parser() -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    main_parser = argparse.ArgumentParser(
+        prog="python -m scripts", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = main_parser.add_subparsers(dest="command", metavar="command")
 
     def add(name: str, func, help_text: str, *, site: bool = False, today: bool = False) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
         command.add_argument("--root", type=Path, default=None, help="repository root (default: this repository)")
         if site:
-            command.add_argument("--site", type=Path, default=None, help="a built site folder (default: site_dir of mkdocs.yml, ./site)")
+            command.add_argument(
+                "--site", type=Path, default=None, help="a built site folder (default: site_dir of mkdocs.yml, ./site)"
+            )
         if today:
-            command.add_argument("--today", type=_date, default=None, help="judge dates as if today were this day (YYYY-MM-DD)")
+            command.add_argument(
+                "--today", type=_date, default=None, help="judge dates as if today were this day (YYYY-MM-DD)"
+            )
         command.set_defaults(func=func)
         return command
 
     names = "\n".join(f"  {c.name:12} {c.summary}" for c in checks.SOURCE_CHECKS + checks.BUILT_CHECKS)
-    check = add("check", cmd_check, "run the checks (all source checks by default; with --site also the built-site checks)", site=True, today=True)
+    check = add(
+        "check",
+        cmd_check,
+        "run the checks (all source checks by default; with --site also the built-site checks)",
+        site=True,
+        today=True,
+    )
     check.formatter_class = argparse.RawDescriptionHelpFormatter
     check.epilog = "checks:\n" + names
     check.add_argument("names", nargs="*", metavar="CHECK", help="only these checks (see the list below)")
-    check.add_argument("--require-listed", action="store_true", help="new addresses missing from data/published-urls.txt are errors (CI)")
+    check.add_argument(
+        "--require-listed",
+        action="store_true",
+        help="new addresses missing from data/published-urls.txt are errors (CI)",
+    )
 
     cov = add("coverage", cmd_coverage, "translation coverage per language, and its problems")
     out = cov.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the report as JSON")
     out.add_argument("--markdown", action="store_true", help="print the report as Markdown tables (CI job summary)")
-    cov.add_argument("--fail-under", type=float, default=None, metavar="PERCENT", help="exit 1 if a language has fewer than PERCENT %% of pages translated")
+    cov.add_argument(
+        "--fail-under",
+        type=float,
+        default=None,
+        metavar="PERCENT",
+        help="exit 1 if a language has fewer than PERCENT %% of pages translated",
+    )
 
     st = add("stamp", cmd_stamp, "record the Norwegian page's current hash in these translations (after updating them)")
     st.add_argument("files", nargs="+", type=Path, metavar="FILE", help="translations, e.g. docs/en/tolk/index.md")
@@ -275,22 +323,65 @@ def parser() -> argparse.ArgumentParser:
 
     u = add("urls", cmd_urls, "check a built site against data/published-urls.txt", site=True)
     u.add_argument("--require-listed", action="store_true", help="new addresses missing from the list are errors (CI)")
-    u.add_argument("--update", action="store_true", help="rewrite the list from the built site (refused while an address would be lost)")
+    u.add_argument(
+        "--update",
+        action="store_true",
+        help="rewrite the list from the built site (refused while an address would be lost)",
+    )
 
-    add("redirects", cmd_redirects, "list the redirects of data/redirects.yml per language (with --site: write their pages into it)", site=True)
+    add(
+        "redirects",
+        cmd_redirects,
+        "list the redirects of data/redirects.yml per language (with --site: write their pages into it)",
+        site=True,
+    )
 
-    lk = add("links", cmd_links, "internal links of a built site; --external checks external links with linkchecker", site=True)
-    lk.add_argument("--list-external", action="store_true", help="list external addresses and where they are used; fetch nothing")
-    lk.add_argument("--external", action="store_true", help="check external addresses with linkchecker and write a report (slow; never in a build)")
+    lk = add(
+        "links",
+        cmd_links,
+        "internal links of a built site; --external checks external links with linkchecker",
+        site=True,
+    )
+    lk.add_argument(
+        "--list-external", action="store_true", help="list external addresses and where they are used; fetch nothing"
+    )
+    lk.add_argument(
+        "--external",
+        action="store_true",
+        help="check external addresses with linkchecker and write a report (slow; never in a build)",
+    )
     lk.add_argument("--timeout", type=int, default=20, help="seconds to wait for each external site (default 20)")
     lk.add_argument("--retries", type=int, default=2, help="re-checks of a failed address (default 2)")
-    lk.add_argument("--slow", type=float, default=5.0, help="report addresses slower than this many seconds (default 5)")
-    lk.add_argument("--max-age", type=float, default=24.0, help="reuse good results younger than this many hours (default 24)")
-    lk.add_argument("--cache", type=Path, default=Path(".cache/external-links.json"), help="cache file (default .cache/external-links.json)")
-    lk.add_argument("--report-dir", type=Path, default=Path(".cache/link-report"), help="where --external writes external-links.md/.csv/.json")
-    lk.add_argument("--fail-on-dead", action="store_true", help="with --external: exit 1 if an address is dead (scheduled jobs only)")
+    lk.add_argument(
+        "--slow", type=float, default=5.0, help="report addresses slower than this many seconds (default 5)"
+    )
+    lk.add_argument(
+        "--max-age", type=float, default=24.0, help="reuse good results younger than this many hours (default 24)"
+    )
+    lk.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(".cache/external-links.json"),
+        help="cache file (default .cache/external-links.json)",
+    )
+    lk.add_argument(
+        "--report-dir",
+        type=Path,
+        default=Path(".cache/link-report"),
+        help="where --external writes external-links.md/.csv/.json",
+    )
+    lk.add_argument(
+        "--fail-on-dead",
+        action="store_true",
+        help="with --external: exit 1 if an address is dead (scheduled jobs only)",
+    )
 
-    add("bidi", cmd_bidi, "list left-to-right runs on right-to-left pages of a built site that are not isolated", site=True)
+    add(
+        "bidi",
+        cmd_bidi,
+        "list left-to-right runs on right-to-left pages of a built site that are not isolated",
+        site=True,
+    )
     add("search-index", cmd_search_index, "build the Pagefind search index of a built site again", site=True)
     add("languages", cmd_languages, "the languages the checks read from mkdocs.yml, with their page counts")
     return main_parser

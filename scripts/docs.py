@@ -6,11 +6,17 @@
     python3 scripts/docs.py check    # set up, then run the source checks only (fast)
     python3 scripts/docs.py setup    # only install what the others need
 
+    python3 scripts/docs.py test tests/checks/test_offers.py   # one test file
+    python3 scripts/docs.py check content offers               # some checks (python -m scripts check --help)
+
 Setup is idempotent and runs first every time: a virtual environment in .venv
-with the pinned Python packages from requirements.txt, the pinned npm packages
-from package-lock.json (axe-core, the Nu HTML checker, Lighthouse), and, when
-they are missing and we run as root, Debian's chromium, fonts and a Java
-runtime for the browser tests. Nothing downloads a browser of its own.
+with the pinned Python packages from requirements.txt (rebuilt when an earlier
+run left it broken), the pinned npm packages from package-lock.json (axe-core,
+the Nu HTML checker, Lighthouse), and, when they are missing and we run as
+root, Debian's python3-venv, Node.js, chromium, fonts and a Java runtime; not
+as root, it names the exact apt-get line. Nothing downloads a browser of its own.
+
+Standard library only: this file runs before anything is installed.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import argparse
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +41,7 @@ DEBIAN_PACKAGES = {
     "/usr/bin/chromium": "chromium",
     "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf": "fonts-noto-core",
     "/usr/bin/java": "default-jre-headless",
+    "/usr/bin/npm": "npm",
 }
 
 
@@ -42,16 +50,52 @@ def run(cmd: list[str], **kwargs) -> None:
     subprocess.run(cmd, check=True, cwd=ROOT, **kwargs)
 
 
-def setup_python() -> None:
-    if sys.version_info < (3, 11):
-        sys.exit("Python 3.11 or newer is needed (Material for MkDocs requires it).")
+def apt_install(packages: list[str], why: str) -> None:
+    """Install Debian packages as root; otherwise stop with the exact command to run."""
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        sys.exit(
+            f"{why} needs these Debian packages: {' '.join(packages)}\nInstall them with: "
+            f"sudo apt-get install -y {' '.join(packages)}"
+        )
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-qq"], env=env)
+    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
+
+
+def venv_works() -> bool:
+    """An earlier run may have been stopped half-way: a .venv without a working Python or pip."""
     if not PYTHON.exists():
-        run([sys.executable, "-m", "venv", str(VENV)])
+        return False
+    probe = subprocess.run([str(PYTHON), "-c", "import pip, sys; sys.exit(0)"], capture_output=True)
+    return probe.returncode == 0
+
+
+def setup_python() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on whatever python3 the machine has
+        sys.exit("Python 3.11 or newer is needed (Material for MkDocs requires it).")
+    if VENV.exists() and not venv_works():
+        print(f"{VENV} is broken (left by an earlier run that did not finish); making it again.", flush=True)
+        shutil.rmtree(VENV)
+    if not PYTHON.exists():
+        made = subprocess.run([sys.executable, "-m", "venv", str(VENV)], cwd=ROOT, capture_output=True, text=True)
+        if made.returncode != 0:  # Debian's python3 comes without venv/ensurepip
+            shutil.rmtree(VENV, ignore_errors=True)
+            version = f"python3.{sys.version_info.minor}-venv"
+            apt_install(
+                ["python3-venv", version] if shutil.which("apt-cache") and _known(version) else ["python3-venv"],
+                "Making the virtual environment",
+            )
+            run([sys.executable, "-m", "venv", str(VENV)])
     wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
+    STAMP.unlink(missing_ok=True)  # written only after a complete install
     run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", "requirements.txt"])
     STAMP.write_text(wanted)
+
+
+def _known(package: str) -> bool:
+    return subprocess.run(["apt-cache", "show", package], capture_output=True).returncode == 0
 
 
 def setup_node() -> None:
@@ -62,23 +106,14 @@ def setup_node() -> None:
     if marker.exists() and lock.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
         return
     if not shutil.which("npm"):
-        sys.exit("npm is needed for the accessibility tests: install Node.js 20 or newer (Debian: apt-get install nodejs npm).")
+        apt_install(["nodejs", "npm"], "The accessibility tests (axe-core, the Nu HTML checker, Lighthouse)")
     run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"])
 
 
 def setup_debian() -> None:
-    missing = sorted({pkg for path, pkg in DEBIAN_PACKAGES.items() if not Path(path).exists()})
-    if not missing:
-        return
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        sys.exit(
-            "The browser tests need these Debian packages: "
-            + " ".join(missing)
-            + "\nInstall them with: sudo apt-get install -y " + " ".join(missing)
-        )
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    run(["apt-get", "update", "-qq"], env=env)
-    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
+    missing = sorted({pkg for path, pkg in DEBIAN_PACKAGES.items() if not Path(path).exists() and pkg != "npm"})
+    if missing:
+        apt_install(missing, "The browser tests")
 
 
 def mkdocs_env() -> dict:
@@ -87,11 +122,31 @@ def mkdocs_env() -> dict:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 
 
+def serve(extra: list[str]) -> None:
+    """mkdocs serve, rebuilding on changes to data/ too (docs/,
+    overrides/ and mkdocs.yml are watched by MkDocs itself). Ctrl-C stops the
+    server and everything it started."""
+    cmd = [str(PYTHON), "-m", "mkdocs", "serve", "--livereload", "--watch", "data", *extra]
+    print("+", " ".join(cmd), flush=True)
+    process = subprocess.Popen(cmd, cwd=ROOT, env=mkdocs_env(), start_new_session=True)
+    try:
+        process.wait()
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=10)
+    if process.returncode not in (0, -signal.SIGTERM):
+        raise subprocess.CalledProcessError(process.returncode, cmd)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["setup", "serve", "build", "test", "check"])
-    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on to mkdocs or pytest")
+    parser.add_argument("command", nargs="?", choices=["setup", "serve", "build", "test", "check"])
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on to mkdocs, pytest or python -m scripts check")
     args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
 
     setup_python()
     if args.command in ("setup", "test"):
@@ -99,11 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         setup_node()
 
     if args.command == "serve":
-        run([str(PYTHON), "-m", "mkdocs", "serve", "--livereload", *args.args], env=mkdocs_env())
+        serve(args.args)
     elif args.command == "build":
         run([str(PYTHON), "-m", "mkdocs", "build", "--strict", *args.args], env=mkdocs_env())
     elif args.command == "check":
-        run([str(PYTHON), "-m", "scripts.check_all", *args.args])
+        run([str(PYTHON), "-m", "scripts", "check", *args.args])
     elif args.command == "test":
         run([str(PYTHON), "-m", "pytest", *args.args], env=mkdocs_env())
     return 0

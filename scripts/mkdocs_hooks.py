@@ -101,7 +101,8 @@ def on_config(config):
     _model = SiteModel(cfg, _today(), site_dir=cfg.site_dir)
     # Each language's home, for pages that have no counterpart in other languages (404).
     config.extra["language_homes"] = [
-        {"lang": lang.locale, "name": lang.name, "path": "" if lang.default else f"{lang.locale}/"} for lang in cfg.languages
+        {"lang": lang.locale, "name": lang.name, "path": "" if lang.default else f"{lang.locale}/"}
+        for lang in cfg.languages
     ]
     return config
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scripts.model.config import load_config
+from scripts.model.interface import read as read_interface
 from tests.helpers import ROOT, TODAY
 
 # The test build pretends to be published under a subpath, so anything that
@@ -27,7 +28,14 @@ TEST_SITE_URL = f"https://example.org{SUBPATH}"
 def build_site(root: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` for the project at `root`."""
     # SITE_TODAY: review dates are judged against the tests' fixed day, not the calendar.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=TEST_SITE_URL, SITE_TODAY=TODAY.isoformat(), **(extra_env or {}))
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        SITE_URL=TEST_SITE_URL,
+        SITE_TODAY=TODAY.isoformat(),
+        **(extra_env or {}),
+    )
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root,
@@ -40,6 +48,12 @@ def build_site(root: Path, site_dir: Path, extra_env: dict | None = None) -> sub
 @pytest.fixture(scope="session")
 def site_config():
     return load_config(ROOT)
+
+
+@pytest.fixture(scope="session")
+def interface(site_config):
+    """Every language's interface strings (overrides/partials/languages/)."""
+    return read_interface(site_config)
 
 
 @pytest.fixture(scope="session")

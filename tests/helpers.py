@@ -31,3 +31,17 @@ def problems(root: Path = ROOT, *names: str, today: dt.date = TODAY, site: Path 
 def cli(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """`python -m scripts ARGS`, as an editor or CI runs it."""
     return subprocess.run([sys.executable, "-m", "scripts", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def memory_model(pages: dict[tuple[str, str], str], *, today: dt.date = TODAY) -> SiteModel:
+    """A model of the real configuration whose pages come from strings, not files:
+    {("nb", "side/index.md"): "---\\n...\\n---\\n# Side\\n"}. For testing one rule on one page."""
+    from scripts.model.pages import SourceSite, parse_page
+
+    cfg = load_config(ROOT)
+    found: dict[str, dict] = {locale: {} for locale in cfg.locales}
+    for (locale, path), text in pages.items():
+        found.setdefault(locale, {})[path] = parse_page(locale, path, text)
+    site_model = SiteModel(cfg, today)
+    site_model.__dict__["pages"] = SourceSite(cfg, found)  # instead of reading docs/
+    return site_model

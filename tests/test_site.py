@@ -9,9 +9,15 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts import third_party
-from scripts.site_config import interface_texts as strings
+from scripts.checks import third_party
+from scripts.model.interface import parse as parse_interface
 from tests.conftest import SUBPATH, html_pages
+from tests.helpers import model
+
+
+def strings(path: Path) -> dict[str, str]:
+    return parse_interface(path).texts
+
 
 MATERIAL_STRINGS = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
 
@@ -26,25 +32,30 @@ def language_of(site_dir: Path, page: Path, site_config) -> str:
 
 
 def content_pages(site_dir: Path) -> list[Path]:
-    return [p for p in html_pages(site_dir) if p.name == "index.html"]
+    """Every page of the site (not the small pages at old addresses, data/redirects.yml)."""
+    return [
+        p
+        for p in html_pages(site_dir)
+        if p.name == "index.html" and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    ]
 
 
 def test_every_language_is_built_with_every_page(built_site, site_config):
-    nb_pages = {p.relative_to(built_site) for p in content_pages(built_site) if language_of(built_site, p, site_config) == "nb"}
+    nb_pages = {
+        p.relative_to(built_site) for p in content_pages(built_site) if language_of(built_site, p, site_config) == "nb"
+    }
     assert len(nb_pages) >= 12
     for locale in site_config.translation_locales:
         built = {p.relative_to(built_site / locale) for p in content_pages(built_site / locale)}
         assert nb_pages <= built, f"{locale}: pages missing: {sorted(map(str, nb_pages - built))}"
 
 
-def test_each_page_has_its_language_and_direction(built_site, site_config):
-    for page in html_pages(built_site):
-        if page.name == "404.html":
-            continue
+def test_each_page_has_its_language_and_direction(built_site, site_config, interface):
+    for page in content_pages(built_site):
         locale = language_of(built_site, page, site_config)
         html = parse(page).css_first("html")
         assert html.attributes.get("lang") == locale, page
-        direction = site_config.direction(locale)
+        direction = interface.direction(locale)
         assert html.attributes.get("dir") == direction, page
         assert parse(page).css_first("body").attributes.get("dir") == direction, page
 
@@ -81,21 +92,29 @@ def test_no_english_interface_label_left(built_site, site_config, locale):
     leftovers = {
         value
         for key, value in english.items()
-        if len(value) > 3 and not key.startswith(("search.config", "language", "direction")) and value not in SAME_IN[locale]
+        if len(value) > 3
+        and not key.startswith(("search.config", "language", "direction"))
+        and value not in SAME_IN[locale]
     }
     site = built_site if locale == "nb" else built_site / locale
-    pages = [p for p in html_pages(site) if locale != "nb" or p.relative_to(built_site).parts[0] not in site_config.translation_locales]
+    pages = [
+        p
+        for p in html_pages(site)
+        if locale != "nb" or p.relative_to(built_site).parts[0] not in site_config.translation_locales
+    ]
     assert pages
     for page in pages:
         for text in _chrome_texts(parse(page)):
             for word in leftovers:
-                assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), f"{page}: English label {word!r} in {text!r}"
+                assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), (
+                    f"{page}: English label {word!r} in {text!r}"
+                )
 
 
-def test_interface_strings_are_translated_in_every_language(site_config):
+def test_interface_strings_are_translated_in_every_language(site_config, interface):
     keys = set(strings(MATERIAL_STRINGS / "en.html"))
     for lang in site_config.languages:
-        ours = site_config.interface_texts(lang.locale)
+        ours = interface.texts(lang.locale)
         assert keys <= set(ours), f"{lang.locale}: missing {sorted(keys - set(ours))}"
         assert ours["language"] == lang.locale
 
@@ -113,7 +132,9 @@ def test_language_links_lead_to_the_same_page_in_every_language(built_site, site
             target_locale = a.attributes["hreflang"]
             assert a.text(strip=True) == names[target_locale]
             assert a.attributes["lang"] == target_locale
-            resolved = urlsplit(urljoin(f"https://example.org{SUBPATH}{page.relative_to(built_site).as_posix()}", a.attributes["href"])).path
+            resolved = urlsplit(
+                urljoin(f"https://example.org{SUBPATH}{page.relative_to(built_site).as_posix()}", a.attributes["href"])
+            ).path
             base = SUBPATH if target_locale == site_config.default_locale else f"{SUBPATH}{target_locale}/"
             expected = base + rel.as_posix().removesuffix("index.html")
             assert resolved == expected, f"{page}: {target_locale} link goes to {resolved}, not {expected}"
@@ -130,8 +151,8 @@ def test_home_pages_link_all_languages_in_their_own_script(built_site, site_conf
         assert {"Norsk", "English", "العربية", "Soomaali"} <= set(shown)
 
 
-def test_not_found_page_speaks_each_language(built_site, site_config):
-    titles = {lang.locale: site_config.interface_texts(lang.locale)["site.404.title"] for lang in site_config.languages}
+def test_not_found_page_speaks_each_language(built_site, site_config, interface):
+    titles = {lang.locale: interface.texts(lang.locale)["site.404.title"] for lang in site_config.languages}
     for lang in site_config.languages:
         page = built_site / "404.html" if lang.default else built_site / lang.locale / "404.html"
         tree = parse(page)
@@ -148,7 +169,7 @@ def test_not_found_page_speaks_each_language(built_site, site_config):
 
 
 def test_nothing_is_loaded_from_another_host(built_site, site_config):
-    problems = third_party.find_external_resources(site_config, built_site)
+    problems = third_party.check(model(site=built_site))
     assert not problems, "\n".join(map(str, problems))
 
 
@@ -162,7 +183,10 @@ def test_third_party_check_catches_an_external_image(tmp_path, site_config):
     )
     (tmp_path / "x.js").write_text('load("https://unpkg.com/thing.js")', encoding="utf-8")
     (tmp_path / "a.css").write_text("@font-face{src:url(https://fonts.gstatic.com/x.woff2)}", encoding="utf-8")
-    found = sorted(p.message.split(" from another host")[0].split(" on another host")[0] for p in third_party.find_external_resources(site_config, tmp_path))
+    found = sorted(
+        p.message.split(" from another host")[0].split(" on another host")[0]
+        for p in third_party.check(model(site=tmp_path))
+    )
     assert found == [
         "<img src> loads https://cdn.example.com/a.png",
         "<link href> loads https://fonts.googleapis.com/css?family=Roboto",

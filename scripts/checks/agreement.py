@@ -33,16 +33,37 @@ def structure_problems(page: SourcePage, source: SourcePage) -> list[Problem]:
         if op == "equal":
             for s, t in zip(theirs[a1:a2], mine[b1:b2]):
                 if s.level != t.level:
-                    problems.append(_p(page, t.line, f"this heading is level {t.level} ({'#' * t.level}) but the Norwegian heading {{#{s.id}}} is level {s.level} ({'#' * s.level}) ({src}:{s.line}). Use {'#' * s.level}."))
+                    problems.append(
+                        _p(
+                            page,
+                            t.line,
+                            f"this heading is level {t.level} ({'#' * t.level}) but the Norwegian heading "
+                            f"{{#{s.id}}} is level {s.level} ({'#' * s.level}) ({src}:{s.line}). Use {'#' * s.level}.",
+                        )
+                    )
             continue
         if op in ("replace", "insert"):
             for t in mine[b1:b2]:
                 where = ", ".join(f"{{#{s.id}}} ({src}:{s.line})" for s in theirs[a1:a2]) or "no heading"
-                problems.append(_p(page, t.line, f"the heading id {{#{t.id}}} does not match the Norwegian page, which has {where} here. Use the same ids, in the same order, as the Norwegian page."))
+                problems.append(
+                    _p(
+                        page,
+                        t.line,
+                        f"the heading id {{#{t.id}}} does not match the Norwegian page, which has "
+                        f"{where} here. Use the same ids, in the same order, as the Norwegian page.",
+                    )
+                )
         if op == "delete":
             at = mine[b1].line if b1 < len(mine) else last_line
             for s in theirs[a1:a2]:
-                problems.append(_p(page, at, f"the Norwegian heading '{'#' * s.level} {s.text} {{#{s.id}}}' ({src}:{s.line}) is missing in this translation. Translate that section and keep the id."))
+                problems.append(
+                    _p(
+                        page,
+                        at,
+                        f"the Norwegian heading '{'#' * s.level} {s.text} {{#{s.id}}}' ({src}:{s.line}) "
+                        "is missing in this translation. Translate that section and keep the id.",
+                    )
+                )
     return problems
 
 
@@ -56,11 +77,25 @@ def fact_problems(page: SourcePage, source: SourcePage, source_sections: dict[st
         for key in theirs.counts:
             if section.counts[key] < theirs.counts[key]:
                 number, shown = theirs.first[key]
-                problems.append(_p(page, section.line, f'the Norwegian page says "{shown}" here ({src}:{number}) but this translation does not. Write it exactly as the Norwegian page does, or fix the Norwegian page.'))
+                problems.append(
+                    _p(
+                        page,
+                        section.line,
+                        f'the Norwegian page says "{shown}" here ({src}:{number}) but this translation '
+                        "does not. Write it exactly as the Norwegian page does, or fix the Norwegian page.",
+                    )
+                )
         for key in section.counts:
             if section.counts[key] > theirs.counts[key]:
                 number, shown = section.first[key]
-                problems.append(_p(page, number, f'this translation says "{shown}" but the Norwegian page does not in this section ({src}:{theirs.line}). Check the value against the Norwegian page.'))
+                problems.append(
+                    _p(
+                        page,
+                        number,
+                        f'this translation says "{shown}" but the Norwegian page does not in this '
+                        f"section ({src}:{theirs.line}). Check the value against the Norwegian page.",
+                    )
+                )
     return problems
 
 
@@ -74,10 +109,26 @@ def source_url_problems(page: SourcePage, source: SourcePage) -> list[Problem]:
     problems = []
     for i, url in enumerate(theirs):
         if url not in mine:
-            problems.append(_p(page, page.line_of("sources"), f'the Norwegian page lists the source "{url}" ({source.shown}:{source.line_of("sources", i, "url")}) but this translation does not. Add it to \'sources\' with the same url (the title may be translated).'))
+            problems.append(
+                _p(
+                    page,
+                    page.line_of("sources"),
+                    f'the Norwegian page lists the source "{url}" '
+                    f"({source.shown}:{source.line_of('sources', i, 'url')}) "
+                    "but this translation does not. Add it to 'sources' with the same url (the "
+                    "title may be translated).",
+                )
+            )
     for i, url in enumerate(mine):
         if url not in theirs:
-            problems.append(_p(page, page.line_of("sources", i, "url"), f'the source "{url}" is not among the Norwegian page\'s sources ({source.shown}). Use the same source URLs as the Norwegian page.'))
+            problems.append(
+                _p(
+                    page,
+                    page.line_of("sources", i, "url"),
+                    f'the source "{url}" is not among the Norwegian page\'s sources ({source.shown}). '
+                    "Use the same source URLs as the Norwegian page.",
+                )
+            )
     return problems
 
 

@@ -24,26 +24,89 @@ def check(model: SiteModel) -> list[Problem]:
         if file.read_problems and data is None:
             continue
         if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
-            problems.append(Problem(file.shown, 1, "the file must have 'page: <folder>/index.md' and 'claims:' followed by '- claim: ...' entries (see data/README.md).", check=NAME))
+            problems.append(
+                Problem(
+                    file.shown,
+                    1,
+                    "the file must have 'page: <folder>/index.md' and 'claims:' followed by '- "
+                    "claim: ...' entries (see data/README.md).",
+                    check=NAME,
+                )
+            )
             continue
         page = data.get("page")
         if not isinstance(page, str) or model.pages.page(default, page) is None:
-            problems.append(Problem(file.shown, data.line_of("page"), f"'page: {page}' is not a Norwegian page. Write its path as in nav: of mkdocs.yml, e.g. 'rettigheter/index.md'.", check=NAME))
+            problems.append(
+                Problem(
+                    file.shown,
+                    data.line_of("page"),
+                    f"'page: {page}' is not a Norwegian page. Write its path as in nav: of mkdocs.yml, "
+                    "e.g. 'rettigheter/index.md'.",
+                    check=NAME,
+                )
+            )
         for number, entry in enumerate(data["claims"], start=1):
             line = data["claims"].line_of(number - 1)
             if not isinstance(entry, dict):
-                problems.append(Problem(file.shown, line, f"claim number {number} must be a block of 'field: value' lines starting with '- claim: ...'.", check=NAME))
+                problems.append(
+                    Problem(
+                        file.shown,
+                        line,
+                        f"claim number {number} must be a block of 'field: value' lines starting with '- claim: ...'.",
+                        check=NAME,
+                    )
+                )
                 continue
             for key in REQUIRED:
                 if entry.get(key) in (None, ""):
-                    problems.append(Problem(file.shown, line, f"claim number {number} has no '{key}'. Add it: {', '.join(REQUIRED)} are needed so the next reviewer can repeat the check.", check=NAME))
+                    problems.append(
+                        Problem(
+                            file.shown,
+                            line,
+                            f"claim number {number} has no '{key}'. Add it: {', '.join(REQUIRED)} are "
+                            "needed so the next reviewer can repeat the check.",
+                            check=NAME,
+                        )
+                    )
             for key in entry:
                 if key not in FIELDS:
-                    problems.append(Problem(file.shown, entry.line_of(key), f"unknown field '{key}' in claim number {number}. The fields are: {', '.join(FIELDS)}.", check=NAME))
+                    problems.append(
+                        Problem(
+                            file.shown,
+                            entry.line_of(key),
+                            f"unknown field '{key}' in claim number {number}. The fields are: {', '.join(FIELDS)}.",
+                            check=NAME,
+                        )
+                    )
             if entry.get("source") and not is_https_url(entry["source"]):
-                problems.append(Problem(file.shown, entry.line_of("source"), f"the source {entry['source']!r} of claim number {number} must be a complete https:// address.", check=NAME))
-            if entry.get("checked") not in (None, "") and (as_date(entry["checked"]) is None or as_date(entry["checked"]) > model.today):
-                problems.append(Problem(file.shown, entry.line_of("checked"), f"'checked: {entry['checked']}' of claim number {number} must be the real day the source was read, as YYYY-MM-DD.", check=NAME))
+                problems.append(
+                    Problem(
+                        file.shown,
+                        entry.line_of("source"),
+                        f"the source {entry['source']!r} of claim number {number} must be a complete https:// address.",
+                        check=NAME,
+                    )
+                )
+            if entry.get("checked") not in (None, "") and (
+                as_date(entry["checked"]) is None or as_date(entry["checked"]) > model.today
+            ):
+                problems.append(
+                    Problem(
+                        file.shown,
+                        entry.line_of("checked"),
+                        f"'checked: {entry['checked']}' of claim number {number} must be the real "
+                        "day the source was read, as YYYY-MM-DD.",
+                        check=NAME,
+                    )
+                )
             if entry.get("result") not in (None, "") and entry["result"] not in RESULTS:
-                problems.append(Problem(file.shown, entry.line_of("result"), f"the result '{entry['result']}' of claim number {number} must be one of: {', '.join(RESULTS)}.", check=NAME))
+                problems.append(
+                    Problem(
+                        file.shown,
+                        entry.line_of("result"),
+                        f"the result '{entry['result']}' of claim number {number} must be one of: "
+                        f"{', '.join(RESULTS)}.",
+                        check=NAME,
+                    )
+                )
     return problems

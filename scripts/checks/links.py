@@ -59,7 +59,10 @@ def classify(href: str, base: str, site_url: str) -> tuple[str, str, str]:
 
 def target(site: BuiltSite, path: str) -> str | None:
     """The built file a site path leads to, or None."""
-    for candidate in (path + "index.html" if path.endswith("/") or not path else path, path.rstrip("/") + "/index.html"):
+    for candidate in (
+        path + "index.html" if path.endswith("/") or not path else path,
+        path.rstrip("/") + "/index.html",
+    ):
         if candidate in site.files:
             return candidate
     return None
@@ -87,7 +90,9 @@ def line_in(page: SourcePage, href: str, fragment: str) -> int:
     if fragment:
         patterns.append(r"\]\((?![a-z]+:)[^)\s]*#" + re.escape(fragment) + r"[)\s]")
     if path_part:
-        patterns.append(r"\]\((?![a-z]+:)(?:[^)\s]*/)?" + re.escape(path_part) + r"(?:/index\.md|\.md|/)?(?:#[^)\s]*)?[)\s]")
+        patterns.append(
+            r"\]\((?![a-z]+:)(?:[^)\s]*/)?" + re.escape(path_part) + r"(?:/index\.md|\.md|/)?(?:#[^)\s]*)?[)\s]"
+        )
     found = re.compile("|".join(patterns))
     for number, line in enumerate(page.text.split("\n"), start=1):
         if found.search(line):
@@ -97,9 +102,15 @@ def line_in(page: SourcePage, href: str, fragment: str) -> int:
 
 def _describe(href: str, fragment: str, what: str, target_rel: str) -> tuple[str, str]:
     if what == "page":
-        return (f'the link "{href}" goes to a page or file that does not exist on the site ({target_rel})', "Correct the link, or create the page it points to.")
+        return (
+            f'the link "{href}" goes to a page or file that does not exist on the site ({target_rel})',
+            "Correct the link, or create the page it points to.",
+        )
     shown = target_rel[: -len("index.html")] if target_rel.endswith("index.html") else target_rel
-    return (f'the link "{href}" goes to a heading that does not exist ("#{fragment}" on {shown or "the home page"})', "Correct the link, or give the heading that id ({#" + fragment + "}).")
+    return (
+        f'the link "{href}" goes to a heading that does not exist ("#{fragment}" on {shown or "the home page"})',
+        "Correct the link, or give the heading that id ({#" + fragment + "}).",
+    )
 
 
 def _site_path(target_rel: str, locales: list[str]) -> str:
@@ -138,7 +149,9 @@ def check(model: SiteModel) -> list[Problem]:
             if line:
                 by_source[(source.shown, line, href, what)].append((rel, target_rel, fragment))
             else:
-                from_templates[(_site_path(target_rel, cfg.translation_locales), fragment, what)].append((rel, href, target_rel))
+                from_templates[(_site_path(target_rel, cfg.translation_locales), fragment, what)].append(
+                    (rel, href, target_rel)
+                )
     problems = []
     for (path, line, href, what), found in by_source.items():
         rel, target_rel, fragment = found[0]
@@ -149,7 +162,16 @@ def check(model: SiteModel) -> list[Problem]:
         if len(found) > TEMPLATE_THRESHOLD:
             rel, href, target_rel = found[0]
             wrong, fix = _describe(href, fragment, what, target_rel)
-            problems.append(Problem(f"{shown_site}/{rel}", 0, f"{wrong}, and the same in {len(found) - 1} other built pages. It comes from a template (overrides/), the navigation or mkdocs.yml rather than from one page's text. {fix}", check=NAME))
+            problems.append(
+                Problem(
+                    f"{shown_site}/{rel}",
+                    0,
+                    f"{wrong}, and the same in {len(found) - 1} other built pages. It comes from "
+                    "a template (overrides/), the navigation or mkdocs.yml rather than from one "
+                    f"page's text. {fix}",
+                    check=NAME,
+                )
+            )
             continue
         for rel, href, target_rel in found:
             wrong, fix = _describe(href, fragment, what, target_rel)

@@ -27,8 +27,20 @@ NAME = "offers"
 WARN_MONTHS = 12
 ERROR_MONTHS = 18
 
-REQUIRED = ("id", "name", "organisation", "kind", "audience", "area", "languages",
-            "free", "referral", "description", "sources", "verified")
+REQUIRED = (
+    "id",
+    "name",
+    "organisation",
+    "kind",
+    "audience",
+    "area",
+    "languages",
+    "free",
+    "referral",
+    "description",
+    "sources",
+    "verified",
+)
 OPTIONAL = ("contact", "interpreter", "description_status", "review_notes")
 CONTACT_FIELDS = ("phone", "web", "email", "address")
 STATUSES = ("machine", "reviewed")
@@ -43,7 +55,13 @@ def _check_places(data: OffersData, problems: list[Problem]) -> None:
         return
     counties = file.data.get("counties") if isinstance(file.data, dict) else None
     if not isinstance(counties, dict):
-        problems.append(Problem(PLACES_FILE, 1, "the file must start with 'counties:' followed by one line per county (see data/README.md)."))
+        problems.append(
+            Problem(
+                PLACES_FILE,
+                1,
+                "the file must start with 'counties:' followed by one line per county (see data/README.md).",
+            )
+        )
         return
     seen: dict[str, str] = {}
     for county, municipalities in counties.items():
@@ -51,13 +69,25 @@ def _check_places(data: OffersData, problems: list[Problem]) -> None:
         if municipalities is None:
             continue
         if not isinstance(municipalities, list):
-            problems.append(Problem(PLACES_FILE, line, f"the municipalities of {county} must be a list ('- Name' lines, or [] for none)."))
+            problems.append(
+                Problem(
+                    PLACES_FILE,
+                    line,
+                    f"the municipalities of {county} must be a list ('- Name' lines, or [] for none).",
+                )
+            )
             continue
         for municipality in municipalities:
             name = str(municipality)
             if name in seen:
-                problems.append(Problem(PLACES_FILE, line, f"the municipality '{name}' is listed under both {seen[name]} and {county}. "
-                                        "If two municipalities share a name, write the county in brackets, e.g. 'Herøy (Nordland)'."))
+                problems.append(
+                    Problem(
+                        PLACES_FILE,
+                        line,
+                        f"the municipality '{name}' is listed under both {seen[name]} and {county}. "
+                        "If two municipalities share a name, write the county in brackets, e.g. 'Herøy (Nordland)'.",
+                    )
+                )
                 continue
             seen[name] = str(county)
 
@@ -72,24 +102,43 @@ def _check_strings(model: SiteModel, data: OffersData, problems: list[Problem]) 
     default = cfg.default_locale
     reference = strings.get(default)
     if not isinstance(reference, dict):
-        problems.append(Problem(STRINGS_FILE, 1, f"there is no '{default}' block. It is the source every other language is compared with."))
+        problems.append(
+            Problem(
+                STRINGS_FILE,
+                1,
+                f"there is no '{default}' block. It is the source every other language is compared with.",
+            )
+        )
         return
     names = {lang.locale: lang.name for lang in cfg.languages}
     for locale, name in names.items():
         block = strings.get(locale)
         if not isinstance(block, dict):
-            problems.append(Problem(STRINGS_FILE, 1, f"there is no block for '{locale}' ({name}), a language in mkdocs.yml. "
-                                    f"Copy the '{default}' block, rename it '{locale}:' and translate every line."))
+            problems.append(
+                Problem(
+                    STRINGS_FILE,
+                    1,
+                    f"there is no block for '{locale}' ({name}), a language in mkdocs.yml. "
+                    f"Copy the '{default}' block, rename it '{locale}:' and translate every line.",
+                )
+            )
             continue
         _compare_strings(reference, block, strings.line_of(locale), locale, name, "", problems)
     for locale in strings:
         if locale not in names:
-            problems.append(Problem(STRINGS_FILE, strings.line_of(locale),
-                                    f"the block '{locale}' is not a language in mkdocs.yml, so it is never shown.",
-                                    severity="warning"))
+            problems.append(
+                Problem(
+                    STRINGS_FILE,
+                    strings.line_of(locale),
+                    f"the block '{locale}' is not a language in mkdocs.yml, so it is never shown.",
+                    severity="warning",
+                )
+            )
 
 
-def _compare_strings(reference: dict, block: LineMap, header: int, locale: str, name: str, prefix: str, problems: list[Problem]) -> None:
+def _compare_strings(
+    reference: dict, block: LineMap, header: int, locale: str, name: str, prefix: str, problems: list[Problem]
+) -> None:
     """Report keys of the reference block missing from a language's block, at
     the line of the block's name ('so:' or '  kinds:'), where they belong."""
     for key, source in reference.items():
@@ -97,26 +146,46 @@ def _compare_strings(reference: dict, block: LineMap, header: int, locale: str, 
         value = block.get(key)
         if isinstance(source, dict):
             if not isinstance(value, dict):
-                problems.append(Problem(STRINGS_FILE, block.line_of(key) if key in block else header,
-                                        f"the '{locale}' block ({name}) has no '{label}' list. Copy it from the 'nb' block and translate it."))
+                problems.append(
+                    Problem(
+                        STRINGS_FILE,
+                        block.line_of(key) if key in block else header,
+                        f"the '{locale}' block ({name}) has no '{label}' list. Copy it from the 'nb' "
+                        "block and translate it.",
+                    )
+                )
                 continue
             _compare_strings(source, value, block.line_of(key), locale, name, f"{label}.", problems)
             continue
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(STRINGS_FILE, block.line_of(key) if key in block else header,
-                                    f"the '{locale}' block ({name}) has no text for '{label}'. Add it, translated into {name}."))
+            problems.append(
+                Problem(
+                    STRINGS_FILE,
+                    block.line_of(key) if key in block else header,
+                    f"the '{locale}' block ({name}) has no text for '{label}'. Add it, translated into {name}.",
+                )
+            )
             continue
         wanted = set(PLACEHOLDER_RE.findall(str(source)))
         if wanted != set(PLACEHOLDER_RE.findall(value)):
-            problems.append(Problem(STRINGS_FILE, block.line_of(key),
-                                    f"the '{locale}' text for '{label}' must contain {' and '.join(sorted(wanted)) or 'no {...} placeholders'} "
-                                    "exactly as in the 'nb' block; the site fills them in."))
+            problems.append(
+                Problem(
+                    STRINGS_FILE,
+                    block.line_of(key),
+                    f"the '{locale}' text for '{label}' must contain "
+                    f"{' and '.join(sorted(wanted)) or 'no {...} placeholders'} "
+                    "exactly as in the 'nb' block; the site fills them in.",
+                )
+            )
 
 
 def _url_problem(url) -> str | None:
     text = str(url).strip()
     if not text.lower().startswith("https://"):
-        return f"the web address '{text}' must start with https:// . Open the page in a browser and copy the https address."
+        return (
+            f"the web address '{text}' must start with https:// . Open the page in a browser "
+            "and copy the https address."
+        )
     if not is_https_url(text):
         return f"'{text}' is not a complete web address. Copy it from the browser's address bar."
     return None
@@ -127,7 +196,13 @@ def _check_offer(offer: Offer, ids: dict, data: OffersData, model: SiteModel, pr
     entry, number, today = offer.raw, offer.number, model.today
     ok = True
     if not isinstance(entry, LineMap) or not entry:
-        problems.append(Problem(OFFERS_FILE, 0, f"offer number {number} is not a block of 'field: value' lines. Start it with '- id: ...'."))
+        problems.append(
+            Problem(
+                OFFERS_FILE,
+                0,
+                f"offer number {number} is not a block of 'field: value' lines. Start it with '- id: ...'.",
+            )
+        )
         return False
     offer_id = entry.get("id")
     label = f"offer '{offer_id}'" if isinstance(offer_id, str) and offer_id else f"offer number {number}"
@@ -154,7 +229,10 @@ def _check_offer(offer: Offer, ids: dict, data: OffersData, model: SiteModel, pr
 
     if offer_id not in (None, ""):
         if not isinstance(offer_id, str) or not ID_RE.match(offer_id):
-            fail("id", f"the id '{offer_id}' may only use small letters a-z, digits and hyphens, e.g. 'klover-kafe-time'.")
+            fail(
+                "id",
+                f"the id '{offer_id}' may only use small letters a-z, digits and hyphens, e.g. 'klover-kafe-time'.",
+            )
         elif offer_id in ids:
             fail("id", f"the id is already used by the offer on line {ids[offer_id]}. Give each offer its own id.")
         else:
@@ -186,21 +264,38 @@ def _check_offer(offer: Offer, ids: dict, data: OffersData, model: SiteModel, pr
         else:
             for key in contact:
                 if key not in CONTACT_FIELDS:
-                    problems.append(Problem(OFFERS_FILE, contact.line_of(key), f"{label}: unknown contact field '{key}'. Use phone, web, email or address."))
+                    problems.append(
+                        Problem(
+                            OFFERS_FILE,
+                            contact.line_of(key),
+                            f"{label}: unknown contact field '{key}'. Use phone, web, email or address.",
+                        )
+                    )
                     ok = False
-            if contact.get("phone") not in (None, ""):
-                if parse_phone(contact["phone"]) is None:
-                    problems.append(Problem(OFFERS_FILE, contact.line_of("phone"),
-                                            f"{label}: '{contact['phone']}' is not a valid Norwegian phone number. "
-                                            "Check the digits against the source page (8 digits, e.g. 22 46 19 22, or a short number like 116 123)."))
-                    ok = False
+            if contact.get("phone") not in (None, "") and parse_phone(contact["phone"]) is None:
+                problems.append(
+                    Problem(
+                        OFFERS_FILE,
+                        contact.line_of("phone"),
+                        f"{label}: '{contact['phone']}' is not a valid Norwegian phone number. "
+                        "Check the digits against the source page (8 digits, e.g. 22 46 19 22, or "
+                        "a short number like 116 123).",
+                    )
+                )
+                ok = False
             if contact.get("web") not in (None, ""):
                 message = _url_problem(contact["web"])
                 if message:
                     problems.append(Problem(OFFERS_FILE, contact.line_of("web"), f"{label}: {message}"))
                     ok = False
             if contact.get("email") not in (None, "") and not EMAIL_RE.match(str(contact["email"]).strip()):
-                problems.append(Problem(OFFERS_FILE, contact.line_of("email"), f"{label}: '{contact['email']}' is not an e-mail address."))
+                problems.append(
+                    Problem(
+                        OFFERS_FILE,
+                        contact.line_of("email"),
+                        f"{label}: '{contact['email']}' is not an e-mail address.",
+                    )
+                )
                 ok = False
 
     languages = entry.get("languages")
@@ -210,8 +305,11 @@ def _check_offer(offer: Offer, ids: dict, data: OffersData, model: SiteModel, pr
         else:
             for item in languages:
                 if item not in language_names:
-                    fail("languages", f"unknown language code '{item}'. Use one of: {', '.join(language_names)} "
-                                      f"(add a new one under language_names in {STRINGS_FILE}, in every language).")
+                    fail(
+                        "languages",
+                        f"unknown language code '{item}'. Use one of: {', '.join(language_names)} "
+                        f"(add a new one under language_names in {STRINGS_FILE}, in every language).",
+                    )
     if "interpreter" in entry and not isinstance(entry["interpreter"], bool):
         fail("interpreter", "'interpreter' must be true or false.")
 
@@ -229,7 +327,9 @@ def _check_offer(offer: Offer, ids: dict, data: OffersData, model: SiteModel, pr
             for source in sources:
                 line_owner = source if isinstance(source, LineMap) else entry
                 if not isinstance(source, LineMap) or not source.get("title") or not source.get("url"):
-                    problems.append(Problem(OFFERS_FILE, line_owner.line, f"{label}: each source needs a 'title' and a 'url'."))
+                    problems.append(
+                        Problem(OFFERS_FILE, line_owner.line, f"{label}: each source needs a 'title' and a 'url'.")
+                    )
                     ok = False
                     continue
                 message = _url_problem(source["url"])
@@ -243,7 +343,11 @@ def _check_offer(offer: Offer, ids: dict, data: OffersData, model: SiteModel, pr
     if notes is not None and not (isinstance(notes, list) and all(isinstance(n, str) for n in notes)):
         fail("review_notes", "'review_notes' must be a list of '- \"note\"' lines.")
     if offer.phone is None and not (isinstance(contact, dict) and contact.get("web")):
-        fail("contact" if "contact" in entry else None, "there is no way to reach this offer. Add 'phone:' (confirmed on the source page) or 'web:' (the offer's own page) under 'contact:'.")
+        fail(
+            "contact" if "contact" in entry else None,
+            "there is no way to reach this offer. Add 'phone:' (confirmed on the source "
+            "page) or 'web:' (the offer's own page) under 'contact:'.",
+        )
     return ok
 
 
@@ -251,7 +355,11 @@ def _check_area(entry: LineMap, places: Places, fail) -> None:
     area = entry.get("area")
     if area in (None, "", "national"):
         return
-    if not isinstance(area, LineMap) or not (area.get("counties") or area.get("municipalities")) or set(area) - {"counties", "municipalities"}:
+    if (
+        not isinstance(area, LineMap)
+        or not (area.get("counties") or area.get("municipalities"))
+        or set(area) - {"counties", "municipalities"}
+    ):
         fail("area", "'area' must be 'national', or a block with 'counties: [...]' and/or 'municipalities: [...]'.")
         return
     for key in ("counties", "municipalities"):
@@ -261,14 +369,23 @@ def _check_area(entry: LineMap, places: Places, fail) -> None:
     counties = [str(c) for c in area.get("counties") or []]
     for county in counties:
         if county not in places.counties:
-            fail("area", f"unknown county '{county}'. Use the name exactly as in {PLACES_FILE} (the counties from 2024).")
+            fail(
+                "area", f"unknown county '{county}'. Use the name exactly as in {PLACES_FILE} (the counties from 2024)."
+            )
     for municipality in area.get("municipalities") or []:
         county = places.county_of.get(str(municipality))
         if county is None:
-            fail("area", f"unknown municipality '{municipality}'. Check the spelling against {PLACES_FILE}, "
-                         "or add the municipality there under its county.")
+            fail(
+                "area",
+                f"unknown municipality '{municipality}'. Check the spelling against {PLACES_FILE}, "
+                "or add the municipality there under its county.",
+            )
         elif county in counties:
-            fail("area", f"{municipality} is in {county}, which is already listed under counties. Remove one of them.", "warning")
+            fail(
+                "area",
+                f"{municipality} is in {county}, which is already listed under counties. Remove one of them.",
+                "warning",
+            )
 
 
 def _check_description(entry: LineMap, model: SiteModel, fail) -> None:
@@ -283,9 +400,15 @@ def _check_description(entry: LineMap, model: SiteModel, fail) -> None:
     default = cfg.default_locale
     for key in description:
         if key not in locales:
-            fail("description", f"there is a description in '{key}', which is not a language in mkdocs.yml. Use: {', '.join(locales)}.")
+            fail(
+                "description",
+                f"there is a description in '{key}', which is not a language in mkdocs.yml. Use: {', '.join(locales)}.",
+            )
     if not str(description.get(default) or "").strip():
-        fail("description", f"the Norwegian description ('{default}:') is missing. Write one to three short, plain sentences.")
+        fail(
+            "description",
+            f"the Norwegian description ('{default}:') is missing. Write one to three short, plain sentences.",
+        )
     translated = False
     for locale, name in locales.items():
         if locale == default:
@@ -293,13 +416,19 @@ def _check_description(entry: LineMap, model: SiteModel, fail) -> None:
         if str(description.get(locale) or "").strip():
             translated = True
         else:
-            fail("description", f"there is no description in {name} ('{locale}:'). The page shows the Norwegian text with a notice "
-                                "until you add a translation.", "warning")
+            fail(
+                "description",
+                f"there is no description in {name} ('{locale}:'). The page shows the Norwegian text with a notice "
+                "until you add a translation.",
+                "warning",
+            )
     status = entry.get("description_status")
     if translated and status not in STATUSES:
-        fail("description_status" if "description_status" in entry else "description",
-             "'description_status' must be 'machine' (translated by a machine, the page says so) or 'reviewed' "
-             "(read and approved by a qualified translator).")
+        fail(
+            "description_status" if "description_status" in entry else "description",
+            "'description_status' must be 'machine' (translated by a machine, the page says so) or 'reviewed' "
+            "(read and approved by a qualified translator).",
+        )
 
 
 def _check_verified(entry: LineMap, today: dt.date, fail) -> None:
@@ -307,7 +436,11 @@ def _check_verified(entry: LineMap, today: dt.date, fail) -> None:
     if value in (None, ""):
         return
     if isinstance(value, InvalidDate):
-        fail("verified", f"'verified: {value}' is not a real date. Write the day you checked the source page as YYYY-MM-DD, e.g. 2026-11-22.")
+        fail(
+            "verified",
+            f"'verified: {value}' is not a real date. Write the day you checked the source "
+            "page as YYYY-MM-DD, e.g. 2026-11-22.",
+        )
         return
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         fail("verified", f"'verified: {value}' must be a date written as YYYY-MM-DD, e.g. 2026-11-22, without quotes.")
@@ -315,13 +448,20 @@ def _check_verified(entry: LineMap, today: dt.date, fail) -> None:
     if value > today:
         fail("verified", f"the date {value.isoformat()} is in the future. Write the day you checked the source page.")
     elif today > add_months(value, ERROR_MONTHS):
-        fail("verified", f"last verified {value.isoformat()}, more than {ERROR_MONTHS} months ago; readers see that it has not been checked recently. "
-                         "Check the offer against its source page now and update 'verified', or remove the offer.", "warning")
+        fail(
+            "verified",
+            f"last verified {value.isoformat()}, more than {ERROR_MONTHS} months ago; "
+            "readers see that it has not been checked recently. "
+            "Check the offer against its source page now and update 'verified', or remove the offer.",
+            "warning",
+        )
     elif today > add_months(value, WARN_MONTHS):
-        fail("verified", f"last verified {value.isoformat()}, more than {WARN_MONTHS} months ago. Check the offer against its "
-                         "source page and update 'verified'.", "warning")
-
-
+        fail(
+            "verified",
+            f"last verified {value.isoformat()}, more than {WARN_MONTHS} months ago. Check the offer against its "
+            "source page and update 'verified'.",
+            "warning",
+        )
 
 
 def stale(offer: Offer, today: dt.date) -> bool:
@@ -348,7 +488,13 @@ def _judge_once(model: SiteModel) -> tuple[list[Problem], set[str]]:
     if data.offers_file.data is not None:
         entries = data.offers_file.data.get("offers") if isinstance(data.offers_file.data, dict) else None
         if not isinstance(entries, list):
-            problems.append(Problem(OFFERS_FILE, 1, "the file must start with 'offers:' followed by the offers, each starting with '- id: ...'."))
+            problems.append(
+                Problem(
+                    OFFERS_FILE,
+                    1,
+                    "the file must start with 'offers:' followed by the offers, each starting with '- id: ...'.",
+                )
+            )
     failing: set[str] = set()
     ids: dict[str, int] = {}
     for offer in data.offers:

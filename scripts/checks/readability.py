@@ -68,8 +68,26 @@ def check(model: SiteModel) -> list[Problem]:
     problems = []
     for path, (score, words) in found.items():
         if path and score > LIX_PAGE_WARNING and words >= LIX_MIN_WORDS:
-            problems.append(Problem(path, 0, f"the text is hard to read (LIX {score:.0f}; the goal is at most {LIX_PAGE_WARNING}). Use shorter sentences and shorter words; explain or split long compound words.", "warning", NAME))
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    f"the text is hard to read (LIX {score:.0f}; the goal is at most {LIX_PAGE_WARNING}). "
+                    "Use shorter sentences and shorter words; explain or split long compound words.",
+                    "warning",
+                    NAME,
+                )
+            )
     score, words = found[""]
     if words and score > LIX_SITE_WARNING:
-        problems.append(Problem(model.cfg.rel(model.cfg.lang_dir(model.cfg.default_locale)), 0, f"the Norwegian pages together are hard to read (LIX {score:.0f}; the goal is at most {LIX_SITE_WARNING}). See python -m scripts lix for the hardest pages.", "warning", NAME))
+        problems.append(
+            Problem(
+                model.cfg.rel(model.cfg.lang_dir(model.cfg.default_locale)),
+                0,
+                f"the Norwegian pages together are hard to read (LIX {score:.0f}; the goal "
+                f"is at most {LIX_SITE_WARNING}). See python -m scripts lix for the hardest pages.",
+                "warning",
+                NAME,
+            )
+        )
     return problems

@@ -69,7 +69,9 @@ def check(model: SiteModel) -> list[Problem]:
                 if rels and rels <= LINK_RELS_NOT_LOADED:
                     continue
             if is_external(resource.url):
-                problems.append(_problem(rel, f"<{resource.tag} {resource.attribute}> loads {resource.url} from another host"))
+                problems.append(
+                    _problem(rel, f"<{resource.tag} {resource.attribute}> loads {resource.url} from another host")
+                )
             elif resource.tag == "script" and resource.url and not resource.url.startswith(("data:", "/")):
                 folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
                 joined = urlsplit(resource.url).path

@@ -27,21 +27,47 @@ def meta_problems(page: SourcePage) -> list[Problem]:
     if not page.readable:
         return []  # the content check reports unreadable front matter
     path = page.shown
-    how = f"Run: {STAMP_COMMAND} {path} (it adds 'translation:' with 'status: machine' and the code of the Norwegian page)"
+    how = (
+        f"Run: {STAMP_COMMAND} {path} (it adds 'translation:' with 'status: machine' "
+        "and the code of the Norwegian page)"
+    )
     if "translation" not in page.meta:
         return [Problem(path, 1, f"the front matter has no 'translation' field. {how}", check="translation")]
     line = page.line_of("translation")
     tr = page.meta["translation"]
     if not isinstance(tr, dict):
-        return [Problem(path, line, f"'translation' must have the fields 'status' and 'source_hash' on their own lines. {how}", check="translation")]
+        return [
+            Problem(
+                path,
+                line,
+                f"'translation' must have the fields 'status' and 'source_hash' on their own lines. {how}",
+                check="translation",
+            )
+        ]
     problems = []
     status = tr.get("status")
     if status not in TRANSLATION_STATUSES:
-        problems.append(Problem(path, line, f"translation status is {status!r}; it must be 'machine' (not yet checked by a qualified person) or 'reviewed'. Fix the 'status:' line under 'translation:'.", check="translation"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"translation status is {status!r}; it must be 'machine' (not yet checked "
+                "by a qualified person) or 'reviewed'. Fix the 'status:' line under 'translation:'.",
+                check="translation",
+            )
+        )
     value = page.recorded_hash
     if value is None or not HASH.match(value):
         shown = repr(value) if value is not None else "missing"
-        problems.append(Problem(path, line, f"translation source_hash is {shown}; it must be the 12-character code of the Norwegian page. Run: {STAMP_COMMAND} {path}", check="translation"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"translation source_hash is {shown}; it must be the 12-character code of "
+                f"the Norwegian page. Run: {STAMP_COMMAND} {path}",
+                check="translation",
+            )
+        )
     return problems
 
 
@@ -52,7 +78,10 @@ def interface_problems(model: SiteModel) -> list[Problem]:
     default_file = interface.files.get(cfg.default_locale)
     wanted: dict[str, str] = {}  # key -> file it comes from
     material_en = material_languages_dir() / "en.html"
-    for source, label in ((parse(material_en) if material_en.exists() else None, "Material's en.html"), (default_file, default_file and cfg.rel(default_file.path))):
+    for source, label in (
+        (parse(material_en) if material_en.exists() else None, "Material's en.html"),
+        (default_file, default_file and cfg.rel(default_file.path)),
+    ):
         if source:
             for key in source.lines:
                 wanted.setdefault(key, label)
@@ -62,13 +91,31 @@ def interface_problems(model: SiteModel) -> list[Problem]:
         found = interface.files.get(lang.locale)
         path = cfg.rel(cfg.interface_dir / f"{lang.locale}.html")
         if found is None:
-            if (material_languages_dir() / f"{lang.locale}.html").exists() and not any(k.startswith("site.") for k in wanted):
+            if (material_languages_dir() / f"{lang.locale}.html").exists() and not any(
+                k.startswith("site.") for k in wanted
+            ):
                 continue
-            problems.append(Problem(path, 0, f"the interface texts for '{lang.locale}' are missing. Copy {default_path} to this name and translate the texts.", check="interface"))
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    f"the interface texts for '{lang.locale}' are missing. Copy {default_path} "
+                    "to this name and translate the texts.",
+                    check="interface",
+                )
+            )
             continue
         for key in wanted:
             if key not in found.lines:
-                problems.append(Problem(path, found.last_line, f'the interface text "{key}" is missing. Copy its line from {wanted[key]} into this file and translate the text.', check="interface"))
+                problems.append(
+                    Problem(
+                        path,
+                        found.last_line,
+                        f'the interface text "{key}" is missing. Copy its line from {wanted[key]} '
+                        "into this file and translate the text.",
+                        check="interface",
+                    )
+                )
     return problems
 
 
@@ -85,15 +132,42 @@ def check(model: SiteModel) -> list[Problem]:
                 continue
             state = site.state(locale, path)
             if state == "orphan":
-                problems.append(Problem(page.shown, 1, f"this translation has no Norwegian page ({cfg.rel(cfg.lang_dir(default) / path)} does not exist). Move it to the same path as its Norwegian page, or delete it.", check="coverage"))
+                problems.append(
+                    Problem(
+                        page.shown,
+                        1,
+                        f"this translation has no Norwegian page ({cfg.rel(cfg.lang_dir(default) / path)} "
+                        "does not exist). Move it to the same path as its Norwegian page, or delete it.",
+                        check="coverage",
+                    )
+                )
                 continue
             malformed = meta_problems(page)
             problems += malformed
             source = site.source_of(page)
             if state == "outdated" and not malformed and source is not None and source.readable:
-                problems.append(Problem(page.shown, 1, f"the Norwegian page {source.shown} has changed since this translation was made; readers see an 'outdated' notice. Update the translation, then run: {STAMP_COMMAND} {page.shown}", severity="warning", check="coverage"))
+                problems.append(
+                    Problem(
+                        page.shown,
+                        1,
+                        f"the Norwegian page {source.shown} has changed since this translation was "
+                        "made; readers see an 'outdated' notice. Update the translation, then run: "
+                        f"{STAMP_COMMAND} {page.shown}",
+                        severity="warning",
+                        check="coverage",
+                    )
+                )
         missing = sum(1 for path in site.reader_paths if site.state(locale, path) == "missing")
         if missing:
             total = len(site.reader_paths)
-            problems.append(Problem(cfg.rel(cfg.lang_dir(locale)), 0, f"{missing} of {total} pages are not translated yet (readers get the Norwegian text with a notice). See: python -m scripts coverage", severity="warning", check="coverage"))
+            problems.append(
+                Problem(
+                    cfg.rel(cfg.lang_dir(locale)),
+                    0,
+                    f"{missing} of {total} pages are not translated yet (readers get the Norwegian "
+                    "text with a notice). See: python -m scripts coverage",
+                    severity="warning",
+                    check="coverage",
+                )
+            )
     return problems

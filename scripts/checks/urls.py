@@ -20,23 +20,17 @@ from scripts.model import redirects as redirect_data
 from scripts.model import urls
 from scripts.model.config import SiteConfig
 from scripts.model.problem import Problem
+from scripts.model.published import LIST_FILE
 from scripts.model.redirects import Redirect
 from scripts.model.site import SiteModel
 
-LIST_FILE = "data/published-urls.txt"
 CHECK = "urls"
 
 
-def read_list(cfg: SiteConfig) -> list[str]:
-    path = cfg.root / LIST_FILE
-    if not path.exists():
-        return []
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def target_exists(cfg: SiteConfig, redirect: Redirect) -> bool:
-    return redirect.external or (urls.is_page_path(redirect.target) and (cfg.lang_dir(cfg.default_locale) / redirect.target).is_file())
+    return redirect.external or (
+        urls.is_page_path(redirect.target) and (cfg.lang_dir(cfg.default_locale) / redirect.target).is_file()
+    )
 
 
 def old_page_exists(cfg: SiteConfig, redirect: Redirect) -> bool:
@@ -45,7 +39,12 @@ def old_page_exists(cfg: SiteConfig, redirect: Redirect) -> bool:
 
 def usable(cfg: SiteConfig, redirect: Redirect) -> bool:
     """A redirect the build writes (the check explains the others)."""
-    return urls.is_page_path(redirect.old) and urls.page_url(redirect.old) != "" and target_exists(cfg, redirect) and not old_page_exists(cfg, redirect)
+    return (
+        urls.is_page_path(redirect.old)
+        and urls.page_url(redirect.old) != ""
+        and target_exists(cfg, redirect)
+        and not old_page_exists(cfg, redirect)
+    )
 
 
 def redirect_problems(model: SiteModel) -> list[Problem]:
@@ -57,12 +56,39 @@ def redirect_problems(model: SiteModel) -> list[Problem]:
     for r in found.entries:
         line = f"'{r.old}: {r.new}'"
         if not urls.is_page_path(r.old) or urls.page_url(r.old) == "":
-            problems.append(Problem(rel, r.line, f"the redirect {line} starts with '{r.old}', which is not the path of an old page. Write the old page's path as it was in the nav list, e.g. 'gammel-side/index.md' for the address /gammel-side/.", check=CHECK))
+            problems.append(
+                Problem(
+                    rel,
+                    r.line,
+                    f"the redirect {line} starts with '{r.old}', which is not the path of an old "
+                    "page. Write the old page's path as it was in the nav list, e.g. 'gammel-side/index.md' "
+                    "for the address /gammel-side/.",
+                    check=CHECK,
+                )
+            )
             continue
         if not target_exists(cfg, r):
-            problems.append(Problem(rel, r.line, f"the redirect {line} leads to '{r.target}', which is not a page in {cfg.rel(default_dir)}/. Write the path of the page that replaces the old one, as in the nav list, e.g. 'rettigheter/index.md'.", check=CHECK))
+            problems.append(
+                Problem(
+                    rel,
+                    r.line,
+                    f"the redirect {line} leads to '{r.target}', which is not a page in {cfg.rel(default_dir)}/. "
+                    "Write the path of the page that replaces the old one, as in the nav list, "
+                    "e.g. 'rettigheter/index.md'.",
+                    check=CHECK,
+                )
+            )
         if old_page_exists(cfg, r):
-            problems.append(Problem(rel, r.line, f"the redirect {line} leads away from a page that still exists ({cfg.rel(default_dir / r.old)}), so readers could never open that page. Remove this line, or remove the page if it was renamed.", check=CHECK))
+            problems.append(
+                Problem(
+                    rel,
+                    r.line,
+                    f"the redirect {line} leads away from a page that still exists ({cfg.rel(default_dir / r.old)}), "
+                    "so readers could never open that page. Remove this line, or remove the page "
+                    "if it was renamed.",
+                    check=CHECK,
+                )
+            )
     return problems
 
 
@@ -85,21 +111,33 @@ def _lost(model: SiteModel, gone: list[str], new_pages: list[str]) -> list[Probl
             "create": f"create the file {redirects_rel} with this line",
         }[add_how]
         if rel_url in redirected:
-            why = f"The redirect for '{redirected[rel_url]}' in {redirects_rel} did not produce it: check the messages about that redirect."
+            why = (
+                f"The redirect for '{redirected[rel_url]}' in {redirects_rel} did not produce "
+                "it: check the messages about that redirect."
+            )
         else:
             why = (
-                f"To keep them working, {how}: \"{old}: {replacement}\""
+                f'To keep them working, {how}: "{old}: {replacement}"'
                 + ("" if len(new_pages) == 1 else " (replace NY-SIDE with the folder of the page that replaces it)")
                 + ". One line covers every language."
             )
-        problems.append(Problem(redirects_rel, add_line, f"the address {', '.join(addresses)} was published before, but this build has no page there any more, so old links, bookmarks and printed flyers would break. {why}", check=CHECK))
+        problems.append(
+            Problem(
+                redirects_rel,
+                add_line,
+                f"the address {', '.join(addresses)} was published before, but this build "
+                "has no page there any more, so old links, bookmarks and printed flyers would "
+                f"break. {why}",
+                check=CHECK,
+            )
+        )
     return problems
 
 
 def missing_page_problems(model: SiteModel) -> list[Problem]:
     """Published addresses whose Norwegian page is gone and that no redirect covers (before any build)."""
     cfg = model.cfg
-    listed = read_list(cfg)
+    listed = model.published
     redirected = {urls.page_url(r.old) for r in model.redirects.entries if usable(cfg, r)}
     existing = {urls.page_url(path) for path in model.pages.pages.get(cfg.default_locale, {})}
     gone = [url for url in listed if urls.split_site_url(cfg, url)[1] not in existing | redirected]
@@ -115,7 +153,7 @@ def built_locales(model: SiteModel) -> set[str]:
 
 def check_built(model: SiteModel, require_listed: bool = False) -> list[Problem]:
     cfg = model.cfg
-    listed = read_list(cfg)
+    listed = model.published
     built = model.built.page_urls
     present = built_locales(model)
     gone = [url for url in listed if url not in built and urls.split_site_url(cfg, url)[0] in present]
@@ -124,7 +162,17 @@ def check_built(model: SiteModel, require_listed: bool = False) -> list[Problem]
     problems = _lost(model, gone, new_pages)
     if new_urls:
         severity = "error" if require_listed else "warning"
-        problems.append(Problem(LIST_FILE, 1, f"{len(new_urls)} new address(es) are not in the list of published addresses yet: {' '.join(new_urls)}. Add each as its own line to {LIST_FILE} (or run: python -m scripts urls --update), so they keep working if the page is renamed later.", severity, check=CHECK))
+        problems.append(
+            Problem(
+                LIST_FILE,
+                1,
+                f"{len(new_urls)} new address(es) are not in the list of published addresses "
+                f"yet: {' '.join(new_urls)}. Add each as its own line to {LIST_FILE} (or run: "
+                "python -m scripts urls --update), so they keep working if the page is renamed later.",
+                severity,
+                check=CHECK,
+            )
+        )
     return problems
 
 

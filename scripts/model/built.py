@@ -13,7 +13,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-LINK_SELECTOR = "a[href], area[href], link[href], img[src], script[src], source[src], iframe[src], audio[src], video[src], [srcset]"
+LINK_SELECTOR = (
+    "a[href], area[href], link[href], img[src], script[src], source[src], iframe[src], audio[src], video[src], [srcset]"
+)
 
 # (selector, attribute) pairs whose URL the browser fetches by itself.
 RESOURCE_SELECTORS = (
@@ -100,7 +102,9 @@ def parse(rel: str, data: bytes) -> BuiltPage:
             urls = srcset_urls(value) if attribute == "srcset" else [value]
             rel_attr = (node.attributes.get("rel") or "").lower() if node.tag == "link" else ""
             page.resources += [Resource(node.tag, attribute, url, rel_attr) for url in urls]
-    page.styles = [node.text() for node in tree.css("style")] + [node.attributes.get("style") or "" for node in tree.css("[style]")]
+    page.styles = [node.text() for node in tree.css("style")] + [
+        node.attributes.get("style") or "" for node in tree.css("[style]")
+    ]
     head = tree.head
     if head is not None:
         child = head.child
@@ -108,7 +112,7 @@ def parse(rel: str, data: bytes) -> BuiltPage:
             if child.tag not in ("-text", "_comment", "-comment"):
                 page.head_first.append(child.tag)
             child = child.next
-    for node in tree.css('meta[http-equiv]'):
+    for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").lower() == "content-security-policy":
             page.csp = html_lib.unescape(node.attributes.get("content") or "")
     for node in tree.css("script"):

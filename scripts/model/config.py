@@ -8,6 +8,7 @@ honours --site-dir and SITE_URL) and the languages from the same file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class SiteConfig:
     site_url: str = ""
     custom_dir: Path | None = None
     nav_files: tuple[str, ...] = field(default=())  # page paths in nav:, as written
+    nav_lines: dict = field(default_factory=dict, compare=False)  # page path in nav: -> its line in mkdocs.yml
 
     @property
     def default_locale(self) -> str:
@@ -96,9 +98,13 @@ def _languages(raw: dict, where: str) -> tuple[Language, ...]:
                 if isinstance(lang, dict) and lang.get("locale")
             )
             if sum(lang.default for lang in languages) != 1:
-                raise ConfigError(f"{where}: exactly one language under plugins > i18n > languages must have 'default: true'.")
+                raise ConfigError(
+                    f"{where}: exactly one language under plugins > i18n > languages must have 'default: true'."
+                )
             return languages
-    raise ConfigError(f"{where}: no i18n plugin with a 'languages' list. Add the languages under plugins > i18n > languages.")
+    raise ConfigError(
+        f"{where}: no i18n plugin with a 'languages' list. Add the languages under plugins > i18n > languages."
+    )
 
 
 def _nav_files(nav) -> tuple[str, ...]:
@@ -118,9 +124,18 @@ def _nav_files(nav) -> tuple[str, ...]:
     return tuple(path for path in found if path.endswith(".md"))
 
 
+def _nav_lines(root: Path, paths: tuple[str, ...]) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    for path in paths:
+        pattern = re.compile(r"(^|[\s:-])" + re.escape(path) + r"\s*$")
+        lines[path] = next((n for n, line in enumerate(text, start=1) if pattern.search(line)), 0)
+    return lines
+
+
 def read_raw(root: Path) -> dict:
     with open(root / "mkdocs.yml", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_ConfigLoader) or {}  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(fh, Loader=_ConfigLoader) or {}
 
 
 def load_config(root: Path | str | None = None, *, site_dir: Path | str | None = None) -> SiteConfig:
@@ -137,7 +152,8 @@ def load_config(root: Path | str | None = None, *, site_dir: Path | str | None =
         site_dir=Path(site_dir).resolve() if site_dir else root / raw.get("site_dir", "site"),
         site_url=str(raw.get("site_url") or ""),
         custom_dir=root / custom if custom else None,
-        nav_files=_nav_files(raw.get("nav")),
+        nav_files=(nav := _nav_files(raw.get("nav"))),
+        nav_lines=_nav_lines(root, nav),
     )
 
 
@@ -154,5 +170,6 @@ def from_mkdocs(config) -> SiteConfig:
         site_dir=Path(config.site_dir).resolve(),
         site_url=config.site_url or "",
         custom_dir=Path(custom).resolve() if custom else None,
-        nav_files=_nav_files(raw.get("nav")),
+        nav_files=(nav := _nav_files(raw.get("nav"))),
+        nav_lines=_nav_lines(root, nav),
     )

@@ -74,7 +74,7 @@ class OffersData:
         base = self.strings.get(self.default_locale) or {}
         own = self.strings.get(locale) or {}
         merged = dict(base) if isinstance(base, dict) else {}
-        for key, value in (own.items() if isinstance(own, dict) else ()):
+        for key, value in own.items() if isinstance(own, dict) else ():
             if isinstance(value, dict) and isinstance(merged.get(key), dict):
                 merged[key] = {**merged[key], **value}
             elif value:
@@ -94,10 +94,18 @@ def parse_phone(value) -> tuple[str, str, str] | None:
     except phonenumbers.NumberParseException:
         return None
     if phonenumbers.is_valid_number(number):
-        fmt = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 47 else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        fmt = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if number.country_code == 47
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         return phonenumbers.format_number(number, fmt), e164, e164
-    if number.country_code == 47 and not text.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(number, "NO"):
+    if (
+        number.country_code == 47
+        and not text.startswith("+")
+        and shortnumberinfo.is_valid_short_number_for_region(number, "NO")
+    ):
         digits = str(number.national_number)
         shown = f"{digits[:3]} {digits[3:]}" if len(digits) == 6 else digits
         return shown, digits, shown
@@ -108,7 +116,9 @@ def _read(cfg: SiteConfig, shown: str) -> DataFile:
     found = DataFile(shown)
     path = cfg.root / shown
     if not path.exists():
-        found.read_problems.append(Problem(shown, 0, f"the file is missing. It must exist next to {OFFERS_FILE} (see data/README.md)."))
+        found.read_problems.append(
+            Problem(shown, 0, f"the file is missing. It must exist next to {OFFERS_FILE} (see data/README.md).")
+        )
         return found
     text, problems = read_utf8(path, shown)
     found.read_problems += problems
@@ -121,7 +131,7 @@ def _read(cfg: SiteConfig, shown: str) -> DataFile:
 def _places(file: DataFile) -> Places:
     places = Places()
     counties = file.data.get("counties") if isinstance(file.data, dict) else None
-    for county, municipalities in (counties.items() if isinstance(counties, dict) else ()):
+    for county, municipalities in counties.items() if isinstance(counties, dict) else ():
         places.counties.append(str(county))
         places.municipalities[str(county)] = []
         for municipality in municipalities if isinstance(municipalities, list) else ():
@@ -163,5 +173,8 @@ def read_offers(cfg: SiteConfig) -> OffersData | None:
     offers_file = _read(cfg, OFFERS_FILE)
     places = _places(places_file)
     entries = offers_file.data.get("offers") if isinstance(offers_file.data, dict) else None
-    offers = [_offer(entry, number, places) for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1)]
+    offers = [
+        _offer(entry, number, places)
+        for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1)
+    ]
     return OffersData(offers_file, places_file, strings_file, places, offers, cfg.default_locale)

@@ -141,7 +141,9 @@ class SourcePage:
             level, content = len(match.group(1)), match.group(2)
             explicit = ATTR_ID.search(content)
             title = ATTR_ID.sub("", content).strip()
-            found.append(Heading(line.number, level, title, explicit.group(1) if explicit else theme_slug(title), bool(explicit)))
+            found.append(
+                Heading(line.number, level, title, explicit.group(1) if explicit else theme_slug(title), bool(explicit))
+            )
         return found
 
     @cached_property
@@ -165,9 +167,23 @@ def parse_page(locale: str, path: str, text: str, *, file: Path | None = None, s
     match = FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---"):
-            page.read_problems.append(Problem(shown, 1, "the front matter has no closing '---' line. Add a line with only '---' after the last field (before the page title)."))
+            page.read_problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "the front matter has no closing '---' line. Add a line with only '---' after "
+                    "the last field (before the page title).",
+                )
+            )
         else:
-            page.read_problems.append(Problem(shown, 1, "the page has no front matter. Start the file with a '---' line, the fields from translations/CONTENT-SPEC.md, and another '---' line."))
+            page.read_problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "the page has no front matter. Start the file with a '---' line, the fields "
+                    "from translations/CONTENT-SPEC.md, and another '---' line.",
+                )
+            )
         return page
     page.body = text[match.end() :]
     page.body_line = text[: match.end()].count("\n") + 1
@@ -178,7 +194,14 @@ def parse_page(locale: str, path: str, text: str, *, file: Path | None = None, s
     if data is None:
         return page
     if not isinstance(data, dict):
-        page.read_problems.append(Problem(shown, 2, "front matter must be 'key: value' lines. Check the spelling and indentation of this line (and the lines just above it)."))
+        page.read_problems.append(
+            Problem(
+                shown,
+                2,
+                "front matter must be 'key: value' lines. Check the spelling and indentation "
+                "of this line (and the lines just above it).",
+            )
+        )
         return page
     page.meta = data
     return page

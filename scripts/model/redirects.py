@@ -19,7 +19,10 @@ from scripts.model.textfile import read_utf8
 
 FILE = "data/redirects.yml"
 CHECK = "urls"
-FORMAT = "Each line must be 'old-page/index.md: new-page/index.md', with no spaces in front (or only '{}' when there are none)"
+FORMAT = (
+    "Each line must be 'old-page/index.md: new-page/index.md', with no spaces "
+    "in front (or only '{}' when there are none)"
+)
 
 
 @dataclass(frozen=True)
@@ -72,16 +75,23 @@ def read_redirects(cfg: SiteConfig) -> Redirects:
         return found
     found.text = text
     data, problems = yamlfile.load(
-        text, FILE, what="this file", duplicate="'{key}' already has a redirect on line {first}. Keep only one of the two lines."
+        text,
+        FILE,
+        what="this file",
+        duplicate="'{key}' already has a redirect on line {first}. Keep only one of the two lines.",
     )
     found.read_problems = [Problem(p.path, p.line, p.message, check=CHECK) for p in problems]
     if data is None:
         return found
     if not isinstance(data, dict):
-        found.read_problems.append(Problem(FILE, getattr(data, "line", 1), f"this is not a list of redirects. {FORMAT}.", check=CHECK))
+        found.read_problems.append(
+            Problem(FILE, getattr(data, "line", 1), f"this is not a list of redirects. {FORMAT}.", check=CHECK)
+        )
         return found
     if not data:
-        stripped = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip() and not line.lstrip().startswith("#")]
+        stripped = [
+            n for n, line in enumerate(text.split("\n"), start=1) if line.strip() and not line.lstrip().startswith("#")
+        ]
         found.empty_braces_line = stripped[0] if stripped else None
         return found
     for key, value in data.items():

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from scripts.model import built, claims, interface, offers, pages, redirects
+from scripts.model import built, claims, interface, offers, pages, published, redirects
 from scripts.model.config import SiteConfig
 
 
@@ -39,6 +39,10 @@ class SiteModel:
     @cached_property
     def redirects(self) -> redirects.Redirects:
         return redirects.read_redirects(self.cfg)
+
+    @cached_property
+    def published(self) -> list[str]:
+        return published.read_published(self.cfg)
 
     @cached_property
     def claims(self) -> claims.Claims:

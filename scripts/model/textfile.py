@@ -15,7 +15,9 @@ def read_utf8(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 0, f"the file cannot be read ({exc.strerror}). Check that it exists and is a normal file.")]
+        return None, [
+            Problem(shown, 0, f"the file cannot be read ({exc.strerror}). Check that it exists and is a normal file.")
+        ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -25,7 +27,8 @@ def read_utf8(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                 shown,
                 line,
                 "the file is not saved as UTF-8 text (a character on this line cannot be read). "
-                "Save it again as UTF-8: in the GitHub editor, retype the letters æ, ø, å or the special characters on this line.",
+                "Save it again as UTF-8: in the GitHub editor, retype the letters æ, ø, å "
+                "or the special characters on this line.",
             )
         ]
     if text.startswith("\ufeff"):

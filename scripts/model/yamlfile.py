@@ -99,7 +99,9 @@ def error_reason(exc: yaml.YAMLError) -> str:
 DUPLICATE = "'{key}' appears twice in the same block. Keep one of them."
 
 
-def load(text: str, shown: str, *, offset: int = 0, what: str = "this", duplicate: str = DUPLICATE) -> tuple[object, list[Problem]]:
+def load(
+    text: str, shown: str, *, offset: int = 0, what: str = "this", duplicate: str = DUPLICATE
+) -> tuple[object, list[Problem]]:
     """(data, problems). `offset` is the line the text starts after (front
     matter starts after its '---' line). On a syntax error data is None."""
     loader = _LineLoader(text)
@@ -108,7 +110,10 @@ def load(text: str, shown: str, *, offset: int = 0, what: str = "this", duplicat
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as exc:
-        message = f"{what} is not valid YAML ({error_reason(exc)}). Check the spelling and indentation of this line (and the lines just above it)."
+        message = (
+            f"{what} is not valid YAML ({error_reason(exc)}). Check the spelling and indentation "
+            "of this line (and the lines just above it)."
+        )
         return None, [Problem(shown, error_line(exc, offset), message)]
     finally:
         loader.dispose()

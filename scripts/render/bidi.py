@@ -26,28 +26,44 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 # Elements whose text is never changed.
-_SKIP_TAGS = {"script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math", "bdi", "bdo", "title", "template"}
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "textarea",
+    "svg",
+    "math",
+    "bdi",
+    "bdo",
+    "title",
+    "template",
+}
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 _RTL_DOC = re.compile(r"<html\b[^>]*\bdir=\"rtl\"", re.IGNORECASE)
-_TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?([a-zA-Z][a-zA-Z0-9-]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.DOTALL)
+_TOKEN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?([a-zA-Z][a-zA-Z0-9-]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
+    re.DOTALL,
+)
 _DIR_ATTR = re.compile(r"\bdir\s*=\s*[\"']?(ltr|auto)\b", re.IGNORECASE)
 
 # Latin-script letters (Basic Latin, Latin-1, Latin Extended A/B and
 # Additional): Norwegian æ, ø, å and names like "Sámi" included.
-_LATIN = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF"
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _WORD = f"[{_LATIN}0-9]"
 # What may sit inside a run between its words: spaces, and the punctuation of
 # names, URLs, e-mail addresses, numbers and provisions.
-_INNER = f"[{_LATIN}0-9 \u00A0\u202F.,:/\\-\u2010-\u2013_@%&?=#~+'\u2019()§]"
+_INNER = f"[{_LATIN}0-9 \u00a0\u202f.,:/\\-\u2010-\u2013_@%&?=#~+'\u2019()§]"
 _RUN = re.compile(
     rf"(?:§§?[ \u00A0\u202F]*)?\+?{_WORD}{_INNER}*",
 )
 # Punctuation at the end of a run usually belongs to the Arabic sentence.
-_TRAILING = ".,:;!?)'\u2019-\u2013 \u00A0\u202F"
+_TRAILING = ".,:;!?)'\u2019-\u2013 \u00a0\u202f"
 _ABBREVIATION = re.compile(rf"(?:[{_LATIN}]\.){{2,}}$")
 _NEEDS_ISOLATION = re.compile(
     rf"[{_LATIN}]"  # a Latin letter: names, URLs, e-mail addresses
@@ -66,7 +82,7 @@ def _trim(run: str) -> str:
         run = run[:-1]
     # An opening bracket without its partner stays outside.
     if run.count("(") > run.count(")"):
-        run = run[: run.rfind("(")].rstrip(" \u00A0\u202F")
+        run = run[: run.rfind("(")].rstrip(" \u00a0\u202f")
     return run
 
 

@@ -61,7 +61,9 @@ def _description(offer: Offer, locale: str, default: str, words: dict) -> tuple[
     return text, locale, None
 
 
-def _card(offer: Offer, data: OffersData, locale: str, words: dict, anchor: str, shared_notice: str | None, stale: bool) -> dict:
+def _card(
+    offer: Offer, data: OffersData, locale: str, words: dict, anchor: str, shared_notice: str | None, stale: bool
+) -> dict:
     raw = offer.raw
     contact = raw.get("contact") or {}
     text, text_lang, notice = _description(offer, locale, data.default_locale, words)
@@ -121,7 +123,12 @@ def json_ld(data: OffersData, offers: list[Offer], locale: str, words: dict, pag
         raw = offer.raw
         contact = raw.get("contact") or {}
         text, _, _ = _description(offer, locale, data.default_locale, words)
-        item = {"@type": "Service", "name": raw["name"], "serviceType": words["kinds"][raw["kind"]], "description": text}
+        item = {
+            "@type": "Service",
+            "name": raw["name"],
+            "serviceType": words["kinds"][raw["kind"]],
+            "description": text,
+        }
         if page_url:
             item["@id"] = f"{page_url}#tilbud-{raw['id']}"
         provider = {"@type": "Organization", "name": raw["organisation"]}
@@ -136,10 +143,17 @@ def json_ld(data: OffersData, offers: list[Offer], locale: str, words: dict, pag
             item["areaServed"] = {"@type": "Country", "name": "Norge"}
         else:
             item["areaServed"] = [{"@type": "AdministrativeArea", "name": c} for c in offer.counties] + [
-                {"@type": "AdministrativeArea", "name": m, "containedInPlace": {"@type": "AdministrativeArea", "name": data.places.county_of[m]}}
+                {
+                    "@type": "AdministrativeArea",
+                    "name": m,
+                    "containedInPlace": {"@type": "AdministrativeArea", "name": data.places.county_of[m]},
+                }
                 for m in offer.municipalities
             ]
-        item["audience"] = {"@type": "Audience", "audienceType": ", ".join(words["audiences"][a] for a in raw["audience"])}
+        item["audience"] = {
+            "@type": "Audience",
+            "audienceType": ", ".join(words["audiences"][a] for a in raw["audience"]),
+        }
         item["availableLanguage"] = list(raw["languages"])
         channel = {"@type": "ServiceChannel"}
         if offer.phone:
@@ -158,7 +172,15 @@ def json_ld(data: OffersData, offers: list[Offer], locale: str, words: dict, pag
     return json.dumps(document, ensure_ascii=False, default=str).replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
-def render(data: OffersData | None, offers: list[Offer], locale: str, direction: str, *, stale=lambda offer: False, page_url: str | None = None) -> str:
+def render(
+    data: OffersData | None,
+    offers: list[Offer],
+    locale: str,
+    direction: str,
+    *,
+    stale=lambda offer: False,
+    page_url: str | None = None,
+) -> str:
     """The directory for one language: `offers` are those the check passed;
     `stale(offer)` says which have not been verified recently."""
     if data is None:
@@ -175,15 +197,21 @@ def render(data: OffersData | None, offers: list[Offer], locale: str, direction:
         for offer in members:
             # An offer serving two counties is listed in both; the first
             # listing keeps the plain anchor so links to it stay stable.
-            anchor = f"tilbud-{offer.raw['id']}" if offer.id not in seen else f"tilbud-{offer.raw['id']}-{ascii_slug(county)}"
+            anchor = (
+                f"tilbud-{offer.raw['id']}"
+                if offer.id not in seen
+                else f"tilbud-{offer.raw['id']}-{ascii_slug(county)}"
+            )
             seen.add(offer.id)
             cards.append(_card(offer, data, locale, words, anchor, shared_notice, stale(offer)))
-        groups.append({
-            "county": county,
-            "heading_id": "hele-landet" if key == "national" else f"fylke-{ascii_slug(county)}",
-            "title": words["national"] if key == "national" else county,
-            "cards": cards,
-        })
+        groups.append(
+            {
+                "county": county,
+                "heading_id": "hele-landet" if key == "national" else f"fylke-{ascii_slug(county)}",
+                "title": words["national"] if key == "national" else county,
+                "cards": cards,
+            }
+        )
     used_audiences = {a for o in offers for a in o.raw["audience"]}
     used_languages = {code for o in offers for code in o.raw["languages"]}
     html = _template().render(

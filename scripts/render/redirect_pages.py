@@ -21,7 +21,11 @@ from scripts.model.redirects import Redirect
 from scripts.model.urls import page_url, prefix
 
 # Used only if the language files lack the keys (the translation check reports that).
-FALLBACK_TEXTS = {"site.redirect.title": "This page has moved", "site.redirect.text": "This page has a new address:", "site.redirect.link": "Go to the new page"}
+FALLBACK_TEXTS = {
+    "site.redirect.title": "This page has moved",
+    "site.redirect.text": "This page has a new address:",
+    "site.redirect.link": "Go to the new page",
+}
 
 
 def page_html(texts: dict[str, str], href: str, fragment: str, canonical: str | None) -> str:
@@ -49,14 +53,17 @@ def page_html(texts: dict[str, str], href: str, fragment: str, canonical: str | 
         "</head>",
         "<body>",
         f"<h1>{title}</h1>",
-        f'<p>{esc(texts["site.redirect.text"])} <a href="{esc(href + fragment)}">{esc(texts["site.redirect.link"])}</a></p>',
+        f"<p>{esc(texts['site.redirect.text'])} "
+        f'<a href="{esc(href + fragment)}">{esc(texts["site.redirect.link"])}</a></p>',
         "</body>",
         "</html>",
     ]
     return "\n".join(lines) + "\n"
 
 
-def write(cfg: SiteConfig, interface: Interface, redirects: list[Redirect], site_dir: Path, site_url: str | None) -> list[Path]:
+def write(
+    cfg: SiteConfig, interface: Interface, redirects: list[Redirect], site_dir: Path, site_url: str | None
+) -> list[Path]:
     """Write site/<old>/index.html (and site/<locale>/<old>/index.html) for
     each redirect (the usable ones, as the urls check decides), in each
     language the build made."""

@@ -17,8 +17,6 @@ import subprocess
 from pathlib import Path
 
 
-
-
 def commit_epoch(root: Path) -> int | None:
     """Committer time (seconds since 1970) of HEAD in `root`, or None without git."""
     try:

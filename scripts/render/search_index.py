@@ -29,9 +29,15 @@ BUNDLE_DIR = "pagefind"
 # Pagefind's ready-made interfaces. The site has its own small search panel
 # (labels in the page's language, right-to-left on Arabic pages), so these are
 # never requested; removing them keeps the published site smaller.
-_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
-           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-           "pagefind-highlight.js")
+_UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 @dataclass

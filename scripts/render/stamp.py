@@ -30,17 +30,25 @@ def stamp(cfg: SiteConfig, path: Path) -> str:
         raise StampError(f"{path}: not a page under {cfg.rel(cfg.docs_dir)}/<language>/.")
     locale, rel = where
     if locale == cfg.default_locale:
-        raise StampError(f"{cfg.rel(path)}: this is a Norwegian page; stamp its translations instead (docs/<language>/{rel}).")
+        raise StampError(
+            f"{cfg.rel(path)}: this is a Norwegian page; stamp its translations instead (docs/<language>/{rel})."
+        )
     source = read_page(cfg, cfg.default_locale, rel)
     if not source.file.exists():
         raise StampError(f"{cfg.rel(path)}: there is no Norwegian page {source.shown} to record.")
     if not source.readable:
-        raise StampError(f"{cfg.rel(path)}: the Norwegian page {source.shown} cannot be read; fix it first ({source.read_problems[0]}).")
+        raise StampError(
+            f"{cfg.rel(path)}: the Norwegian page {source.shown} cannot be read; fix it "
+            f"first ({source.read_problems[0]})."
+        )
     value = source.content_hash
     raw = path.read_bytes()
     new = _with_hash(raw.decode("utf-8"), value)
     if new is None:
-        raise StampError(f"{cfg.rel(path)}: could not find where to write source_hash (the front matter must start and end with '---' lines; 'translation:' must be a block, not {{...}}).")
+        raise StampError(
+            f"{cfg.rel(path)}: could not find where to write source_hash (the front matter "
+            f"must start and end with '---' lines; 'translation:' must be a block, not {{...}})."
+        )
     if parse_page(locale, rel, new.replace("\r\n", "\n")).recorded_hash != value:  # never leave a file we broke
         raise StampError(f"{cfg.rel(path)}: stamping did not give valid front matter; the file is unchanged.")
     path.write_bytes(new.encode("utf-8"))
@@ -63,14 +71,14 @@ def _with_hash(text: str, value: str) -> str | None:
                 child = re.match(r"([ \t]+)source_hash\s*:[^\r\n#]*?(\s*#[^\r\n]*)?(\r?\n)$", lines[j])
                 if child:
                     lines[j] = f"{child.group(1)}source_hash: {shown}{child.group(2) or ''}{child.group(3)}"
-                    return "".join(lines) + text[match.end():]
+                    return "".join(lines) + text[match.end() :]
                 if indent is None and lines[j].strip():
                     indent = re.match(r"[ \t]*", lines[j]).group(0)
                 j += 1
             lines.insert(j, f"{indent or '  '}source_hash: {shown}{nl}")
-            return "".join(lines) + text[match.end():]
+            return "".join(lines) + text[match.end() :]
         if re.match(r"translation\s*:\s*\S", line):
             return None  # flow style or a scalar: leave it to a human
     # no translation block yet: add one before the closing '---'
     lines.insert(len(lines) - 1, f"translation:{nl}  status: machine{nl}  source_hash: {shown}{nl}")
-    return "".join(lines) + text[match.end():]
+    return "".join(lines) + text[match.end() :]

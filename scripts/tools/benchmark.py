@@ -1,8 +1,8 @@
 """Measure what the per-build checks cost, and the built-HTML link check
 against linkchecker; write the results to BENCHMARKS.md.
 
-    python -m scripts.benchmark                     # about 5-10 minutes on 2 cores
-    python -m scripts.benchmark --scales 1 2 4 --linkchecker-scale 1 --runs 3
+    python -m scripts.tools.benchmark                     # about 5-10 minutes on 2 cores
+    python -m scripts.tools.benchmark --scales 1 2 4 --linkchecker-scale 1 --runs 3
 
 1. The real site: `mkdocs build` with the checks and without them
    (SITE_SKIP_CHECKS=1), median of --runs builds each.
@@ -35,11 +35,26 @@ import threading
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts import checks
+from scripts.checks import links as link_check
+from scripts.model.built import scan
+from scripts.model.config import ROOT, load_config
+from scripts.model.site import SiteModel
+from scripts.tools import generate_site
 
-from scripts import check_all, check_links, generate_site, translation_coverage
-from scripts.site_config import ROOT, load_config
+
+def source_checks(root: Path) -> None:
+    """Every source check, reading every input afresh, as one build does."""
+    checks.run(SiteModel(load_config(root), dt.date.today()), checks.SOURCE_CHECKS)
+
+
+def built_checks(root: Path, site: Path) -> None:
+    """Every built-site check, scanning the built site afresh, as one build does."""
+    checks.run(SiteModel(load_config(root), dt.date.today(), site_dir=site), checks.BUILT_CHECKS)
+
+
+def link_check_alone(root: Path, site: Path) -> None:
+    link_check.check(SiteModel(load_config(root), dt.date.today(), site_dir=site))
 
 
 def machine() -> str:
@@ -53,11 +68,15 @@ def machine() -> str:
         pass
     memory = ""
     try:
-        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        kb = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
         memory = f", {kb / 1024 / 1024:.1f} GB RAM"
     except (OSError, StopIteration):
         pass
-    return f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}"
+    )
 
 
 def build(root: Path, site: Path, checks: bool) -> float:
@@ -70,7 +89,13 @@ def build(root: Path, site: Path, checks: bool) -> float:
         env["SITE_SKIP_CHECKS"] = "1"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     # --no-strict: a content error somewhere must not stop the measurement
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(site)], cwd=root, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(site)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     elapsed = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if not (site / "index.html").exists():
@@ -126,11 +151,15 @@ def run_linkchecker(site: Path) -> tuple[float, int]:
     os.chmod(rc, 0o644)
     exe = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
     start = time.perf_counter()
-    result = subprocess.run([exe, "-f", str(rc), "--no-status", "--verbose", "-o", "csv", f"http://127.0.0.1:{server.server_address[1]}/"], capture_output=True, text=True)
+    result = subprocess.run(
+        [exe, "-f", str(rc), "--no-status", "--verbose", "-o", "csv", f"http://127.0.0.1:{server.server_address[1]}/"],
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     server.shutdown()
     shutil.rmtree(work, ignore_errors=True)
-    rows = [l for l in result.stdout.splitlines() if l and not l.startswith("#")]
+    rows = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
     return elapsed, max(len(rows) - 1, 0)
 
 
@@ -160,9 +189,22 @@ def update_sections(path: Path, text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4], help="synthetic site sizes, in multiples of the real pages (default 1 2 4)")
-    parser.add_argument("--linkchecker-scale", type=int, default=1, help="site size for the linkchecker comparison (default 1: linkchecker is slow)")
-    parser.add_argument("--runs", type=int, default=3, help="builds per measurement of the real site (median; default 3)")
+    parser.add_argument(
+        "--scales",
+        type=int,
+        nargs="+",
+        default=[1, 2, 4],
+        help="synthetic site sizes, in multiples of the real pages (default 1 2 4)",
+    )
+    parser.add_argument(
+        "--linkchecker-scale",
+        type=int,
+        default=1,
+        help="site size for the linkchecker comparison (default 1: linkchecker is slow)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="builds per measurement of the real site (median; default 3)"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="benchmark-"))
@@ -170,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         "# Benchmarks",
         "",
-        f"Written by `python -m scripts.benchmark` on {dt.date.today()}.",
+        f"Written by `python -m scripts.tools.benchmark` on {dt.date.today()}.",
         "",
         f"Machine: {machine()}.",
         "",
@@ -180,14 +222,15 @@ def main(argv: list[str] | None = None) -> int:
     real = work / "real-site"
     without, with_checks = interleaved(args.runs, ROOT, real)
     # a fresh page cache each time, as in a real build (one process per build)
-    sources = median_of(args.runs, lambda: timed(lambda: (translation_coverage._PAGES.clear(), check_all.source_problems(cfg))))
-    built = median_of(args.runs, lambda: timed(lambda: check_all.built_site_problems(cfg, real)))
+    sources = median_of(args.runs, lambda: timed(lambda: source_checks(ROOT)))
+    built = median_of(args.runs, lambda: timed(lambda: built_checks(ROOT, real)))
     overhead = 100 * (with_checks - without) / without
     lines += [
         "## Real site: build time with and without the checks",
         "",
         f"CPU seconds (user + system; wall time on this shared 2-core machine varied too much with other processes), "
-        f"median of {args.runs} `mkdocs build` runs each, alternating ({html_count(real)} HTML files, {len(cfg.languages)} languages). "
+        f"median of {args.runs} `mkdocs build` runs each, alternating ({html_count(real)} "
+        f"HTML files, {len(cfg.languages)} languages). "
         "Without the checks: `SITE_SKIP_CHECKS=1`.",
         "",
         "| | CPU seconds |",
@@ -199,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         f"| built-site checks alone (links, URLs, third-party; in-process) | {built:.2f} |",
         "",
         f"Target: the checks add at most 15 % → **{'met' if overhead <= 15 else 'NOT met'}** ({overhead:+.1f} %; "
-        f"in-process the checks take {sources + built:.2f} s = {100 * (sources + built) / without:.1f} % of the build).",
+        f"in-process the checks take {sources + built:.2f} s = {100 * (sources + built) / without:.1f} "
+        "% of the build).",
         "",
     ]
 
@@ -210,33 +254,48 @@ def main(argv: list[str] | None = None) -> int:
         root = generate_site.generate(work / f"x{scale}", scale)
         site = root / "site"
         b_without, b_with = interleaved(1, root, site)
-        gen_cfg = load_config(root)
-        pages = check_links.scan(site)
+        pages = scan(site).reader_pages()
         links = sum(len(p.links) for p in pages.values())
-        t_links = median_of(3, lambda: timed(lambda: check_links.check_site(gen_cfg, site)))
+        t_links = median_of(3, lambda root=root, site=site: timed(lambda: link_check_alone(root, site)))
         megabytes = sum((site / rel).stat().st_size for rel in pages) / 1e6
         rows.append((scale, len(pages), links, b_without, b_with, t_links, megabytes))
-        sites[scale] = (gen_cfg, site)
-        print(f"scale {scale}: {len(pages)} pages, build {b_without:.1f}/{b_with:.1f} s, link check {t_links:.3f} s", file=sys.stderr)
+        sites[scale] = (root, site)
+        print(
+            f"scale {scale}: {len(pages)} pages, build {b_without:.1f}/{b_with:.1f} s, link check {t_links:.3f} s",
+            file=sys.stderr,
+        )
     lines += [
         "## Growth from 1x to 4x the real pages",
         "",
-        "Synthetic sites from `scripts/generate_site.py` (every real page of every language copied N times, navigation included). One build each; all times are CPU seconds.",
+        "Synthetic sites from `scripts/tools/generate_site.py` (every real page of "
+        "every language copied N times, navigation included). One build each; all "
+        "times are CPU seconds.",
         "",
-        "| scale | HTML pages checked | links | HTML (MB) | build without checks (s) | build with checks (s) | checks' share | built-HTML link check (s) | per page (ms) | per MB of HTML (ms) |",
+        "| scale | HTML pages checked | links | HTML (MB) | build without checks "
+        "(s) | build with checks (s) | checks' share | built-HTML link check (s) "
+        "| per page (ms) | per MB of HTML (ms) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for scale, n, links, mb, bw, bc, tl in [(r[0], r[1], r[2], r[6], r[3], r[4], r[5]) for r in rows]:
-        lines.append(f"| {scale}x | {n} | {links} | {mb:.1f} | {bw:.2f} | {bc:.2f} | {100 * (bc - bw) / bw:+.1f} % | {tl:.3f} | {1000 * tl / n:.2f} | {1000 * tl / mb:.1f} |")
+        lines.append(
+            f"| {scale}x | {n} | {links} | {mb:.1f} | {bw:.2f} | {bc:.2f} | {100 * (bc - bw) / bw:+.1f} "
+            f"% | {tl:.3f} | {1000 * tl / n:.2f} | {1000 * tl / mb:.1f} |"
+        )
     first, last = rows[0], rows[-1]
     ratio = (last[5] / last[1]) / (first[5] / first[1])
     lines += [
         "",
-        f"Link check time per page at {last[0]}x is {ratio:.2f} times that at {first[0]}x (1.00 = perfectly linear in pages). "
-        "Each page also gets bigger as the navigation grows (see HTML MB), so time per MB of HTML is the fairer measure of linearity. "
+        f"Link check time per page at {last[0]}x is {ratio:.2f} times that at {first[0]}x "
+        "(1.00 = perfectly linear in pages). "
+        "Each page also gets bigger as the navigation grows (see HTML MB), so time "
+        "per MB of HTML is the fairer measure of linearity. "
         "The build itself grows faster than linearly: every page renders the whole navigation.",
         "",
-        "The checks' share rises on the synthetic sites: the checks grow with the number of pages (most of their time is comparing each translation's facts with its Norwegian page), while a part of the build is a fixed start-up cost. The 15 % target applies to the real site (first table); a site several times larger would need the fact comparison made faster.",
+        "The checks' share rises on the synthetic sites: the checks grow with the "
+        "number of pages (most of their time is comparing each translation's facts "
+        "with its Norwegian page), while a part of the build is a fixed start-up "
+        "cost. The 15 % target applies to the real site (first table); a site several "
+        "times larger would need the fact comparison made faster.",
         "",
     ]
 
@@ -245,23 +304,26 @@ def main(argv: list[str] | None = None) -> int:
     if scale not in sites:
         root = generate_site.generate(work / f"x{scale}", scale)
         build(root, root / "site", checks=False)
-        sites[scale] = (load_config(root), root / "site")
-    gen_cfg, site = sites[scale]
-    ours = median_of(3, lambda: wall(lambda: check_links.check_site(gen_cfg, site)))
+        sites[scale] = (root, root / "site")
+    gen_root, site = sites[scale]
+    ours = median_of(3, lambda: wall(lambda: link_check_alone(gen_root, site)))
     theirs, urls = run_linkchecker(site)
     lines += [
         "## Built-HTML link check against linkchecker",
         "",
         f"The same built site ({scale}x, {html_count(site)} HTML files), internal links with anchors. "
-        f"linkchecker 10.6.0 over HTTP from a local server, with anchor checking (`[AnchorCheck]`), 10 threads and no rate limit; "
-        f"it reported {urls} URLs. The comparison runs at {scale}x only because linkchecker is slow; the growth of our check is in the table above.",
+        "linkchecker 10.6.0 over HTTP from a local server, with anchor checking (`[AnchorCheck]`), "
+        "10 threads and no rate limit; "
+        f"it reported {urls} URLs. The comparison runs at {scale}x only because linkchecker "
+        "is slow; the growth of our check is in the table above.",
         "",
         "| tool | wall seconds |",
         "|---|---:|",
-        f"| `scripts/check_links.py` (median of 3) | {ours:.3f} |",
+        f"| `scripts/checks/links.py` (median of 3) | {ours:.3f} |",
         f"| linkchecker | {theirs:.1f} |",
         "",
-        f"Our check is **{theirs / ours:.0f}x** faster (target: at least 20x → **{'met' if theirs / ours >= 20 else 'NOT met'}**).",
+        f"Our check is **{theirs / ours:.0f}x** faster "
+        f"(target: at least 20x → **{'met' if theirs / ours >= 20 else 'NOT met'}**).",
         "",
     ]
     update_sections(args.output, "\n".join(lines))

@@ -1,8 +1,8 @@
 """Reader experience benchmark: what a reader's phone downloads, and Lighthouse.
 
-    python -m scripts.benchmark_reader                 # build, measure, print
-    python -m scripts.benchmark_reader --write         # ... and update BENCHMARKS.md
-    python -m scripts.benchmark_reader --site site     # measure a site already built
+    python -m scripts.tools.benchmark_reader                 # build, measure, print
+    python -m scripts.tools.benchmark_reader --write         # ... and update BENCHMARKS.md
+    python -m scripts.tools.benchmark_reader --site site     # measure a site already built
 
 Measures, on the real site built with `mkdocs build` and served under a
 subpath on 127.0.0.1, in Debian's headless Chromium:
@@ -38,13 +38,10 @@ import tempfile
 import threading
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.tools.benchmark import update_sections
+from scripts.tools.browser import CHROMIUM, LIGHTHOUSE, PHONE, first_view, launch, sitemap_paths
 
-from scripts.benchmark import update_sections
-from scripts.browser import CHROMIUM, LIGHTHOUSE, PHONE, first_view, launch, sitemap_paths
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 SUBPATH = "/parorende/"
 BUDGET_BYTES = 80 * 1024
 SECTION = "## Reader experience"
@@ -76,13 +73,17 @@ def serve(site_dir: Path):
 
 
 def build(site_dir: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=f"https://example.org{SUBPATH}")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True)
+    env = dict(
+        os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=f"https://example.org{SUBPATH}"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True
+    )
 
 
 def search_bytes(browser, base_url: str, prefix: str, query: str) -> tuple[int, int]:
     """(gzip bytes fetched by the search, number of results) for one query."""
-    from scripts.browser import gzip_size
+    from scripts.tools.browser import gzip_size
 
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -119,12 +120,19 @@ def lighthouse(url: str, out_dir: Path) -> dict[str, int]:
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     subprocess.run(
         [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}.json",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}.json",
             "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
             "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
             "--disable-component-update --disable-sync --no-first-run",
         ],
-        env=env, check=True, capture_output=True, timeout=240,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     data = json.loads(Path(f"{report}.json").read_text(encoding="utf-8"))
     return {name: round(cat["score"] * 100) for name, cat in data["categories"].items() if cat["score"] is not None}
@@ -137,8 +145,12 @@ def lighthouse_pages(site_dir: Path, languages: list[str], default: str) -> list
         prefix = "" if lang == default else f"{lang}/"
         folder = site_dir / prefix if prefix else site_dir
         content = next(
-            (f"{prefix}{name}/" for name in ("arbeid-og-penger", "rettigheter", "tolk")
-             if (folder / name / "index.html").exists() and "data-pagefind-body" in (folder / name / "index.html").read_text(encoding="utf-8")),
+            (
+                f"{prefix}{name}/"
+                for name in ("arbeid-og-penger", "rettigheter", "tolk")
+                if (folder / name / "index.html").exists()
+                and "data-pagefind-body" in (folder / name / "index.html").read_text(encoding="utf-8")
+            ),
             f"{prefix}rettigheter/",
         )
         pages += [prefix, content]
@@ -148,7 +160,7 @@ def lighthouse_pages(site_dir: Path, languages: list[str], default: str) -> list
 def measure(site_dir: Path, with_lighthouse: bool = True) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from scripts.site_config import load_config
+    from scripts.model.config import load_config
 
     cfg = load_config(ROOT)
     languages = [lang.locale for lang in cfg.languages]
@@ -157,7 +169,12 @@ def measure(site_dir: Path, with_lighthouse: bool = True) -> dict:
         browser = launch(playwright)
         for path in sitemap_paths(site_dir):
             view = first_view(browser, base + path)
-            results["pages"][path] = {"gzip": view.gzip_bytes, "raw": view.raw_bytes, "requests": len(view.requests), "other_hosts": view.other_hosts}
+            results["pages"][path] = {
+                "gzip": view.gzip_bytes,
+                "raw": view.raw_bytes,
+                "requests": len(view.requests),
+                "other_hosts": view.other_hosts,
+            }
         for lang in languages:
             prefix = "" if lang == cfg.default_locale else f"{lang}/"
             query = QUERIES.get(lang, "NAV")
@@ -178,7 +195,7 @@ def render(results: dict) -> str:
     lines = [
         SECTION,
         "",
-        "Measured by `python -m scripts.benchmark_reader --write` (headless Debian chromium,",
+        "Measured by `python -m scripts.tools.benchmark_reader --write` (headless Debian chromium,",
         "phone viewport 360×740, empty cache, site served under `/parorende/`; bytes are each",
         "response gzip-compressed at level 6, as GitHub Pages sends text).",
         "",
@@ -192,15 +209,28 @@ def render(results: dict) -> str:
     ]
     for path, p in sorted(pages.items(), key=lambda kv: -kv[1]["gzip"])[:8]:
         lines.append(f"| `/{path}` | {p['requests']} | {p['gzip'] / 1024:.1f} KB | {p['raw'] / 1024:.1f} KB |")
-    lines += ["", "Search: what a reader downloads to see results for one query (Pagefind, own language only).", "",
-              "| language | query | results | downloaded |", "|---|---|---:|---:|"]
+    lines += [
+        "",
+        "Search: what a reader downloads to see results for one query (Pagefind, own language only).",
+        "",
+        "| language | query | results | downloaded |",
+        "|---|---|---:|---:|",
+    ]
     for lang, s in results["search"].items():
         lines.append(f"| {lang} | {s['query']} | {s['results']} | {s['gzip'] / 1024:.1f} KB |")
     if results["lighthouse"]:
-        lines += ["", "Lighthouse 12.8.2, mobile profile (simulated slow 4G, mid-range phone):", "",
-                  "| page | performance | accessibility | best practices | SEO |", "|---|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "Lighthouse 12.8.2, mobile profile (simulated slow 4G, mid-range phone):",
+            "",
+            "| page | performance | accessibility | best practices | SEO |",
+            "|---|---:|---:|---:|---:|",
+        ]
         for path, s in results["lighthouse"].items():
-            lines.append(f"| `/{path}` | {s.get('performance', '–')} | {s.get('accessibility', '–')} | {s.get('best-practices', '–')} | {s.get('seo', '–')} |")
+            lines.append(
+                f"| `/{path}` | {s.get('performance', '–')} | {s.get('accessibility', '–')} "
+                f"| {s.get('best-practices', '–')} | {s.get('seo', '–')} |"
+            )
     return "\n".join(lines) + "\n"
 
 

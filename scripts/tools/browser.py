@@ -1,7 +1,7 @@
 """Open the built site in Debian's headless Chromium, as a reader would.
 
 Shared by the browser tests (tests/test_search.py, tests/test_accessibility.py,
-tests/test_reader_budget.py) and scripts/benchmark_reader.py:
+tests/test_reader_budget.py) and scripts/tools/benchmark_reader.py:
 
 * `launch()` starts /usr/bin/chromium through Playwright (never a browser
   Playwright downloads itself);
@@ -10,7 +10,7 @@ tests/test_reader_budget.py) and scripts/benchmark_reader.py:
 * `first_view()` loads one page with an empty cache and adds up what it
   transferred, gzip-compressed as GitHub Pages serves it.
 
-    python -m scripts.browser --site site    # list the URLs the tests visit
+    python -m scripts.tools.browser --site site    # list the URLs the tests visit
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -58,7 +58,7 @@ def sitemap_paths(site_dir: Path) -> list[str]:
     urls += [link.get("href") for link in tree.findall(".//x:link", _SITEMAP_NS)]
     # The shortest path is the site's root (the default language's home).
     base = min((urlsplit(u).path for u in urls), key=len, default="/")
-    paths = {urlsplit(u).path[len(base):] for u in urls}
+    paths = {urlsplit(u).path[len(base) :] for u in urls}
     return sorted(paths, key=lambda p: (p.count("/"), p))
 
 
@@ -101,7 +101,14 @@ def first_view(browser, url: str, viewport: dict = PHONE) -> FirstView:
     host = urlsplit(url).netloc
     responses = []
     page.on("response", lambda response: responses.append(response))
-    page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") and view.other_hosts.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).netloc not in (host, "")
+            and not r.url.startswith("data:")
+            and view.other_hosts.append(r.url)
+        ),
+    )
     page.goto(url, wait_until="load")
     page.wait_for_timeout(300)  # late requests (fonts, deferred scripts)
     for response in responses:

@@ -1,13 +1,13 @@
 """Make a synthetic copy of the site with N times the real pages per language.
 
-    python -m scripts.generate_site /tmp/big --copies 4
+    python -m scripts.tools.generate_site /tmp/big --copies 4
     (cd /tmp/big && mkdocs build)
 
 Copy 1 is the real site; copies 2..N put every real page of every language
 again under kopi-<k>/ and add them to the navigation (so the navigation grows
 as it would on a bigger site). Links between pages stay inside their copy.
 The generated mkdocs.yml uses this repository's overrides and hooks, so the
-copy builds with every check. Editors' pages (redaksjon/) are not copied.
+copy builds with every check. Editors' pages (audience: editors) are not copied.
 Used by scripts/benchmark.py.
 """
 
@@ -21,10 +21,8 @@ from pathlib import Path
 
 import yaml
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from scripts.site_config import ROOT, load_config
+from scripts.model.config import ROOT, load_config
+from scripts.model.pages import read_site
 
 
 def _nav_pages(nav) -> list[str]:
@@ -48,19 +46,20 @@ def generate(out: Path, copies: int, root: Path = ROOT) -> Path:
             shutil.copytree(root / folder, out / folder)
     real_pages = _nav_pages(cfg.raw.get("nav") or [])
     nav = list(cfg.raw.get("nav") or [])
+    site = read_site(cfg)
     for k in range(2, copies + 1):
-        for lang in cfg.languages:
-            base = cfg.lang_dir(lang.locale)
-            for rel in cfg.pages(lang.locale):
-                if rel.parts[0] == "redaksjon":
-                    continue
-                target = out / "docs" / lang.locale / f"kopi-{k}" / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(base / rel, target)
+        for page in site.all_pages():
+            if page.for_editors:
+                continue
+            target = out / "docs" / page.locale / f"kopi-{k}" / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(page.file, target)
         nav.append({f"Kopi {k}": [f"kopi-{k}/{page}" for page in real_pages]})
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^(\s*custom_dir:\s*)(\S+)\s*$", lambda m: f"{m.group(1)}{(root / m.group(2)).as_posix()}", text)
-    text = re.sub(r"(?m)^(\s*-\s*)(scripts/mkdocs_hooks\.py)\s*$", lambda m: f"{m.group(1)}{(root / m.group(2)).as_posix()}", text)
+    text = re.sub(
+        r"(?m)^(\s*-\s*)(scripts/mkdocs_hooks\.py)\s*$", lambda m: f"{m.group(1)}{(root / m.group(2)).as_posix()}", text
+    )
     nav_yaml = yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
     text = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", lambda m: nav_yaml + "\n", text, count=1)
     (out / "mkdocs.yml").write_text(text, encoding="utf-8")

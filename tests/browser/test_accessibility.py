@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.browser import AXE, DESKTOP, PHONE, VNU, site_urls
+from scripts.tools.browser import AXE, DESKTOP, PHONE, VNU, site_urls
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -36,7 +36,7 @@ def urls(built_site, served_site) -> list[str]:
 
 
 def _short(url: str, served_site: str) -> str:
-    return "/" + url[len(served_site):]
+    return "/" + url[len(served_site) :]
 
 
 def _axe(page) -> list[dict]:
@@ -54,8 +54,14 @@ def test_axe_finds_nothing_on_any_page(browser, urls, served_site, viewport):
     for url in urls:
         page.goto(url)
         for violation in _axe(page):
-            targets = ", ".join(" ".join(n["target"]) if isinstance(n["target"][0], str) else str(n["target"]) for n in violation["nodes"][:3])
-            problems.append(f"{_short(url, served_site)}: {violation['id']} ({violation['impact']}): {violation['help']} [{targets}]")
+            targets = ", ".join(
+                " ".join(n["target"]) if isinstance(n["target"][0], str) else str(n["target"])
+                for n in violation["nodes"][:3]
+            )
+            problems.append(
+                f"{_short(url, served_site)}: {violation['id']} ({violation['impact']}): {violation['help']} "
+                f"[{targets}]"
+            )
     context.close()
     assert not problems, f"{len(problems)} axe violations:\n" + "\n".join(problems)
 
@@ -65,7 +71,9 @@ def test_nu_html_checker_finds_no_errors(built_site):
     assert java, "Java is needed for the Nu HTML Checker (apt-get install default-jre-headless)"
     assert VNU.exists(), "vnu.jar is missing: run `npm ci --ignore-scripts`"
     files = sorted(str(p) for p in built_site.rglob("*.html"))
-    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True)
+    proc = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True
+    )
     messages = json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]
     errors = [
         f"{urlsplit(m.get('url', '')).path.replace(str(built_site), '')}:{m.get('lastLine', '?')}: {m['message']}"
@@ -88,7 +96,8 @@ def test_no_page_scrolls_sideways_at_320px(browser, urls, served_site):
                 """() => { const out = [];
                   for (const el of document.querySelectorAll('body *')) {
                     const r = el.getBoundingClientRect();
-                    if (r.width && (r.right > 321 || r.left < -1)) out.push(el.tagName.toLowerCase() + '.' + el.className);
+                    if (r.width && (r.right > 321 || r.left < -1))
+                        out.push(el.tagName.toLowerCase() + '.' + el.className);
                   } return out.slice(0, 3); }"""
             )
             wide.append(f"{_short(url, served_site)}: {width}px wide ({culprit})")
@@ -110,7 +119,9 @@ def test_skip_link_and_visible_focus(browser, served_site, path):
     page = context.new_page()
     page.goto(served_site + path + "rettigheter/")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.classList.contains('md-skip')"), "the skip link is not the first Tab stop"
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')"), (
+        "the skip link is not the first Tab stop"
+    )
     assert page.locator(".md-skip").is_visible(), "the skip link does not show when focused"
     target = page.get_attribute(".md-skip", "href")
     page.keyboard.press("Enter")
@@ -132,7 +143,9 @@ def test_language_links_work_with_the_keyboard(browser, served_site):
     page.goto(served_site + "rettigheter/")
     for _ in range(60):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.site-languages') && document.activeElement.hreflang === 'ar'"):
+        if page.evaluate(
+            "document.activeElement.closest('.site-languages') && document.activeElement.hreflang === 'ar'"
+        ):
             break
     else:
         pytest.fail("the Arabic language link cannot be reached with Tab")
@@ -183,12 +196,14 @@ def test_print_shows_content_sources_dates_and_urls_without_navigation(browser, 
     assert page.locator(".site-sources a").first.is_visible(), "sources are not printed"
     assert page.locator(".site-dates time").first.is_visible(), "review dates are not printed"
     after = page.evaluate(
-        "() => { const a = document.querySelector('.md-typeset a[href^=\"http\"]'); return [a.href, getComputedStyle(a, '::after').content]; }"
+        "() => { const a = document.querySelector('.md-typeset a[href^=\"http\"]'); "
+        "return [a.href, getComputedStyle(a, '::after').content]; }"
     )
     assert after[0] in after[1] or after[1].strip('"').strip(" ()") in after[0], f"link URL not printed: {after}"
     # Collapsed sections ("??? note") print open.
     hidden_details = page.evaluate(
-        "() => [...document.querySelectorAll('details:not([open]) > :not(summary)')].filter(e => e.getBoundingClientRect().height === 0).length"
+        "() => [...document.querySelectorAll('details:not([open]) > :not(summary)')].filter(e "
+        "=> e.getBoundingClientRect().height === 0).length"
     )
     assert hidden_details == 0, f"{hidden_details} collapsed sections are not printed"
     ARTIFACTS.mkdir(exist_ok=True)
@@ -230,7 +245,17 @@ def test_rtl_pages_isolate_numbers_provisions_urls_and_latin_names(built_site):
                 continue
             parent, safe = node.parent, False
             while parent is not None and parent.tag not in ("body", "html"):
-                if parent.tag in ("bdi", "script", "style", "pre", "code", "svg", "title", "kbd", "samp") or parent.attributes.get("dir") in ("ltr", "auto"):
+                if parent.tag in (
+                    "bdi",
+                    "script",
+                    "style",
+                    "pre",
+                    "code",
+                    "svg",
+                    "title",
+                    "kbd",
+                    "samp",
+                ) or parent.attributes.get("dir") in ("ltr", "auto"):
                     safe = True
                     break
                 parent = parent.parent
@@ -297,7 +322,9 @@ def test_menu_opens_and_closes_with_the_keyboard_on_a_phone(browser, served_site
     # While the menu is closed, none of its links can take focus unseen.
     for _ in range(80):
         page.keyboard.press("Tab")
-        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "a link of the closed menu took focus"
+        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), (
+            "a link of the closed menu took focus"
+        )
         if page.evaluate("document.activeElement.matches('button[data-site-menu]')"):
             break
     else:
@@ -311,5 +338,7 @@ def test_menu_opens_and_closes_with_the_keyboard_on_a_phone(browser, served_site
     assert page.locator(".md-sidebar--primary a[href]").first.is_visible()
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.matches('button[data-site-menu]')"), "focus did not return to the menu button"
+    assert page.evaluate("document.activeElement.matches('button[data-site-menu]')"), (
+        "focus did not return to the menu button"
+    )
     context.close()

@@ -14,13 +14,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from tests.helpers import ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 PAGE = "hjelp-i-naerheten/"
 
 
@@ -82,8 +88,11 @@ def page(chromium, served_site):
 
 
 def visible_ids(page) -> set[str]:
-    return set(page.eval_on_selector_all(
-        "[data-offer]", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.offer)"))
+    return set(
+        page.eval_on_selector_all(
+            "[data-offer]", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.offer)"
+        )
+    )
 
 
 def status(page) -> str:
@@ -132,7 +141,9 @@ def test_filter_by_language_and_reset(page):
     assert visible_ids(page) == expected(language="interpreter") == {"parorendesenteret"}
     assert status(page) == count_text("nb", 1)
     page.get_by_role("button", name="Vis alle").click()
-    page.wait_for_function("document.querySelector('[data-offers-status]').textContent.startsWith('Viser %d ')" % len(OFFERS))
+    page.wait_for_function(
+        f"document.querySelector('[data-offers-status]').textContent.startsWith('Viser {len(OFFERS)} ')"
+    )
     assert visible_ids(page) == {o["id"] for o in OFFERS}
 
 
@@ -148,7 +159,9 @@ def test_the_filter_works_with_the_keyboard(page):
     page.keyboard.press("Tab")
     # Focus is now in the audience radio group; arrow keys move the choice.
     page.keyboard.press("ArrowDown")
-    focused = page.evaluate("[document.activeElement.name, document.activeElement.value, document.activeElement.checked]")
+    focused = page.evaluate(
+        "[document.activeElement.name, document.activeElement.value, document.activeElement.checked]"
+    )
     assert focused[0] == "audience" and focused[2] is True
     assert visible_ids(page) == expected(county=next(iter(first_county)), audience=focused[1])
 
@@ -163,11 +176,14 @@ def test_controls_are_labelled_and_grouped(page):
     assert live.get_attribute("aria-live") == "polite" and live.get_attribute("role") == "status"
 
 
-@pytest.mark.parametrize("locale, place_label, county_label", [
-    ("en", "County or municipality", "Rogaland – the whole county"),
-    ("ar", "المقاطعة أو البلدية", "Rogaland – المقاطعة كلها"),
-    ("so", "Gobol ama degmo", "Rogaland – gobolka oo dhan"),
-])
+@pytest.mark.parametrize(
+    "locale, place_label, county_label",
+    [
+        ("en", "County or municipality", "Rogaland – the whole county"),
+        ("ar", "المقاطعة أو البلدية", "Rogaland – المقاطعة كلها"),
+        ("so", "Gobol ama degmo", "Rogaland – gobolka oo dhan"),
+    ],
+)
 def test_the_filter_speaks_the_page_language(chromium, served_site, locale, place_label, county_label):
     page = chromium.new_page()
     try:
@@ -196,12 +212,16 @@ def test_without_javascript_the_whole_list_is_shown(chromium, served_site):
         assert headings[0] == "Hele landet"
         national = page.locator(".offers-group").first.locator("[data-offer]")
         assert set(national.evaluate_all("els => els.map(e => e.dataset.offer)")) == {
-            o["id"] for o in OFFERS if o["area"] == "national"}
+            o["id"] for o in OFFERS if o["area"] == "national"
+        }
         # Each local offer appears under every county it serves.
         for offer in OFFERS:
             if offer["area"] == "national":
                 continue
-            for county in {*offer["area"].get("counties", []), *(COUNTY_OF[m] for m in offer["area"].get("municipalities", []))}:
+            for county in {
+                *offer["area"].get("counties", []),
+                *(COUNTY_OF[m] for m in offer["area"].get("municipalities", [])),
+            }:
                 group = page.locator(f'.offers-group[data-offers-group="{county}"]')
                 assert group.locator(f'[data-offer="{offer["id"]}"]').count() == 1, (offer["id"], county)
     finally:

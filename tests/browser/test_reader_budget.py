@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.benchmark_reader import BUDGET_BYTES, lighthouse
-from scripts.browser import first_view, sitemap_paths
+from scripts.tools.benchmark_reader import BUDGET_BYTES, lighthouse
+from scripts.tools.browser import first_view, sitemap_paths
 
 ROOT_ARTIFACTS = "test-artifacts/lighthouse"
 
@@ -19,7 +19,10 @@ def test_first_view_of_every_page_fits_the_budget(browser, built_site, served_si
         view = first_view(browser, served_site + path)
         if view.gzip_bytes > BUDGET_BYTES:
             biggest = sorted(view.requests, key=lambda r: -r[2])[:3]
-            over.append(f"/{path}: {view.gzip_bytes / 1024:.1f} KB (largest: {[(u.rsplit('/', 1)[-1], g) for u, _, g in biggest]})")
+            over.append(
+                f"/{path}: {view.gzip_bytes / 1024:.1f} KB "
+                f"(largest: {[(u.rsplit('/', 1)[-1], g) for u, _, g in biggest]})"
+            )
         elsewhere += [f"/{path}: {u}" for u in view.other_hosts]
         search += [f"/{path}: {u}" for u, _, _ in view.requests if "/pagefind/" in u]
     assert not elsewhere, "requests to other hosts:\n" + "\n".join(elsewhere)

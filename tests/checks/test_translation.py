@@ -52,18 +52,37 @@ def test_orphans_malformed_metadata_and_interface_strings_fail():
     result = run("--root", FIXTURE)
     assert result.returncode == 1
     for line in [
-        "docs/en/orphan/index.md:1: this translation has no Norwegian page (docs/nb/orphan/index.md does not exist). Move it to the same path as its Norwegian page, or delete it.",
-        "docs/en/bad-meta/index.md:11: translation status is 'draft'; it must be 'machine' (not yet checked by a qualified person) or 'reviewed'. Fix the 'status:' line under 'translation:'.",
-        'overrides/partials/languages/en.html:76: the interface text "site.404.home" is missing. Copy its line from overrides/partials/languages/nb.html into this file and translate the text.',
-        "overrides/partials/languages/ar.html: the interface texts for 'ar' are missing. Copy overrides/partials/languages/nb.html to this name and translate the texts.",
+        "docs/en/orphan/index.md:1: this translation has no Norwegian page (docs/nb/orphan/index.md "
+        "does not exist). Move it to the same path as its Norwegian page, or delete it.",
+        "docs/en/bad-meta/index.md:11: translation status is 'draft'; it must be "
+        "'machine' (not yet checked by a qualified person) or 'reviewed'. Fix the "
+        "'status:' line under 'translation:'.",
+        'overrides/partials/languages/en.html:76: the interface text "site.404.home" '
+        "is missing. Copy its line from overrides/partials/languages/nb.html into "
+        "this file and translate the text.",
+        "overrides/partials/languages/ar.html: the interface texts for 'ar' are missing. "
+        "Copy overrides/partials/languages/nb.html to this name and translate the texts.",
     ]:
         assert line in result.stderr.splitlines()
 
 
 def test_missing_and_outdated_are_warnings_not_errors():
     by_text = {str(p): p.severity for p in problems(FIXTURE, "translation")}
-    assert by_text["docs/en/outdated/index.md:1: warning: the Norwegian page docs/nb/outdated/index.md has changed since this translation was made; readers see an 'outdated' notice. Update the translation, then run: python -m scripts stamp docs/en/outdated/index.md"] == "warning"
-    assert by_text["docs/en: warning: 9 of 14 pages are not translated yet (readers get the Norwegian text with a notice). See: python -m scripts coverage"] == "warning"
+    assert (
+        by_text[
+            "docs/en/outdated/index.md:1: warning: the Norwegian page docs/nb/outdated/index.md "
+            "has changed since this translation was made; readers see an 'outdated' notice. "
+            "Update the translation, then run: python -m scripts stamp docs/en/outdated/index.md"
+        ]
+        == "warning"
+    )
+    assert (
+        by_text[
+            "docs/en: warning: 9 of 14 pages are not translated yet (readers get the "
+            "Norwegian text with a notice). See: python -m scripts coverage"
+        ]
+        == "warning"
+    )
 
 
 def only_ok_pages(root: Path) -> None:
@@ -106,7 +125,10 @@ def test_stamp_adds_the_block_and_keeps_windows_line_endings(copy):
     page.write_bytes(b"---\r\ntitle: x\r\n---\r\n\r\n# x\r\n")
     assert cli("stamp", "--root", copy, page).returncode == 0
     wanted = source_hash(copy / "docs/nb/outdated/index.md")
-    assert page.read_bytes() == f"---\r\ntitle: x\r\ntranslation:\r\n  status: machine\r\n  source_hash: {wanted}\r\n---\r\n\r\n# x\r\n".encode()
+    assert (
+        page.read_bytes()
+        == f"---\r\ntitle: x\r\ntranslation:\r\n  status: machine\r\n  source_hash: {wanted}\r\n---\r\n\r\n# x\r\n".encode()  # noqa: E501
+    )
 
 
 def test_stamp_refuses_norwegian_pages_and_orphans(copy):
@@ -134,16 +156,34 @@ def test_whitespace_and_front_matter_changes_do_not_make_a_translation_outdated(
     text = page.read_text(encoding="utf-8")
     head, body = text.split("\n---\n", 1)
     reflowed = body.replace(". ", ".\n", 1).replace("\n\n", "\n\n\n", 1) + "\n\n"
-    page.write_text(head.replace("owner:", "review_notes:\n  - \"note\"\nowner:") + "\n---\n" + reflowed, encoding="utf-8")
+    page.write_text(
+        head.replace("owner:", 'review_notes:\n  - "note"\nowner:') + "\n---\n" + reflowed, encoding="utf-8"
+    )
     assert model(copy).pages.state("en", "ok/index.md") == "translated"
     page.write_text(text.replace("# ", "# Ny ", 1), encoding="utf-8")
     assert model(copy).pages.state("en", "ok/index.md") == "outdated"
 
 
-def test_editors_pages_are_not_published(built_site):
-    # Pages with audience: editors stay out of the site, its sitemap and search.
-    assert not (built_site / "redaksjon").exists()
+def test_editors_pages_are_not_published(built_site, tmp_path):
+    # The old translation status page is only a redirect now, and not in the sitemap.
+    old = (built_site / "redaksjon/oversettelser/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in old and "<table" not in old
     assert "redaksjon" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    # Any page with audience: editors stays out of the built site.
+    from tests.checks.test_urls import build, make_site
+
+    site = make_site(tmp_path)
+    notes = site / "docs/nb/notat/index.md"
+    notes.parent.mkdir()
+    notes.write_text(
+        (site / "docs/nb/side/index.md").read_text(encoding="utf-8").replace("owner:", "audience: editors\nowner:"),
+        encoding="utf-8",
+    )
+    result = build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "site/side/index.html").exists()
+    assert not (site / "site/notat").exists() and not (site / "site/en/notat").exists()
+    assert "notat" not in (site / "site/sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_missing_translations_do_not_fail_the_build(built_site, build_log, site_config):
@@ -151,4 +191,7 @@ def test_missing_translations_do_not_fail_the_build(built_site, build_log, site_
     report = coverage(model().pages)
     for locale, data in report["languages"].items():
         if data["missing"]:
-            assert f"docs/{locale}: warning: {data['missing']} of {data['total']} pages are not translated yet" in build_log
+            assert (
+                f"docs/{locale}: warning: {data['missing']} of {data['total']} pages are not translated yet"
+                in build_log
+            )

@@ -42,7 +42,9 @@ def make_site(tmp_path: Path) -> Path:
     today = TODAY
     for page in (site / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        text = text.replace("LAST_REVIEWED", today.isoformat()).replace("NEXT_REVIEW", (today + dt.timedelta(days=300)).isoformat())
+        text = text.replace("LAST_REVIEWED", today.isoformat()).replace(
+            "NEXT_REVIEW", (today + dt.timedelta(days=300)).isoformat()
+        )
         page.write_text(text, encoding="utf-8")
     config = site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"), encoding="utf-8")
@@ -52,9 +54,13 @@ def make_site(tmp_path: Path) -> Path:
 def rename_page(site: Path, old: str, new: str) -> None:
     (site / "docs" / "nb" / old).rename(site / "docs" / "nb" / new)
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(f"- {old}/index.md", f"- {new}/index.md"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(f"- {old}/index.md", f"- {new}/index.md"), encoding="utf-8"
+    )
     index = site / "docs" / "nb" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace(f"({old}/index.md)", f"({new}/index.md)"), encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(f"({old}/index.md)", f"({new}/index.md)"), encoding="utf-8"
+    )
 
 
 def add_redirect_line(site: Path, line: str) -> None:
@@ -90,7 +96,11 @@ def test_renamed_page_without_redirect_fails_and_the_suggested_line_fixes_it(tmp
     log = result.stdout + result.stderr
     assert result.returncode != 0, "renaming a published page without a redirect must fail the build"
     # The message names data/redirects.yml and its line, every lost address, and the line to add.
-    match = re.search(r"data/redirects\.yml:(\d+): the address (.*?) was published before.*?replace '\{\}' on line \d+ with this line: \"(.*?)\"", log)
+    match = re.search(
+        r"data/redirects\.yml:(\d+): the address (.*?) was published before.*?replace "
+        r"'\{\}' on line \d+ with this line: \"(.*?)\"",
+        log,
+    )
     assert match, log
     line_no = int(match.group(1))
     assert (site / "data" / "redirects.yml").read_text(encoding="utf-8").splitlines()[line_no - 1] == "{}"
@@ -180,9 +190,13 @@ def test_redirect_pages_are_valid_html(tmp_path):
     add_redirect_line(site, "gammel/index.md: side/index.md#hvem")
     assert build(site).returncode == 0
     files = [str(site / "site" / prefix / "gammel" / "index.html") for prefix in LANG_PREFIXES]
-    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True)
+    proc = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True
+    )
     messages = json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '')}:{m.get('lastLine', '?')}: {m['message']}" for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '')}:{m.get('lastLine', '?')}: {m['message']}" for m in messages if m.get("type") == "error"
+    ]
     assert not errors, "\n".join(errors)
 
 
@@ -193,8 +207,13 @@ def test_redirect_to_a_page_that_does_not_exist_is_explained(tmp_path):
     result = build(site)
     log = result.stdout + result.stderr
     assert result.returncode != 0
-    line = (site / "data" / "redirects.yml").read_text(encoding="utf-8").splitlines().index("side/index.md: nyside/index.md") + 1
-    assert f"data/redirects.yml:{line}: the redirect 'side/index.md: nyside/index.md' leads to 'nyside/index.md', which is not a page" in log, log
+    line = (site / "data" / "redirects.yml").read_text(encoding="utf-8").splitlines().index(
+        "side/index.md: nyside/index.md"
+    ) + 1
+    assert (
+        f"data/redirects.yml:{line}: the redirect 'side/index.md: nyside/index.md' "
+        "leads to 'nyside/index.md', which is not a page" in log
+    ), log
     assert not (site / "site" / "side" / "index.html").exists()
 
 
@@ -212,10 +231,16 @@ def test_new_page_is_a_warning_in_the_build_and_an_error_in_ci(tmp_path):
     site = make_site(tmp_path)
     shutil.copytree(site / "docs" / "nb" / "side", site / "docs" / "nb" / "annen")
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - side/index.md\n", "  - side/index.md\n  - annen/index.md\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - side/index.md\n", "  - side/index.md\n  - annen/index.md\n"),
+        encoding="utf-8",
+    )
     result = build(site)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "warning: 4 new address(es) are not in the list of published addresses yet: /annen/ /ar/annen/ /en/annen/ /so/annen/" in result.stderr
+    assert (
+        "warning: 4 new address(es) are not in the list of published addresses yet: "
+        "/annen/ /ar/annen/ /en/annen/ /so/annen/" in result.stderr
+    )
 
     urls = ["urls", "--root", site, "--site", site / "site"]
     strict = cli(*urls, "--require-listed")
@@ -246,7 +271,7 @@ def test_update_refuses_to_forget_an_address(tmp_path):
 
 def test_committed_list_matches_the_real_site(built_site, site_config):
     """Every address in data/published-urls.txt is still produced (or redirected)."""
-    listed = urls_check.read_list(site_config)
+    listed = model().published
     assert listed == sorted(listed), "data/published-urls.txt must be sorted"
     assert "/" in listed and all(f"/{lang.locale}/" in listed for lang in site_config.languages if not lang.default)
     errors = [p for p in run_checks(ROOT, "published", site=built_site) if p.is_error]
@@ -257,7 +282,9 @@ def test_a_deleted_page_is_caught_before_the_build(tmp_path):
     site = make_site(tmp_path)
     rename_page(site, "side", "ny-side")
     messages = [str(p) for p in run_checks(site, "urls") if p.is_error]
-    assert len(messages) == 1 and "the address /ar/side/, /en/side/, /so/side/, /side/ was published before" in messages[0], messages
+    assert (
+        len(messages) == 1 and "the address /ar/side/, /en/side/, /so/side/, /side/ was published before" in messages[0]
+    ), messages
     assert '"side/index.md: ny-side/index.md"' in messages[0]
 
 
@@ -268,11 +295,23 @@ def _with_redirects(tmp_path: Path, text: str) -> Path:
 
 
 def test_unreadable_redirect_lines_are_named_by_line(tmp_path):
-    site = _with_redirects(tmp_path, "# comment\nside/index.md: index.md\nside/index.md: ny/index.md\nliste:\n  - a\ngammel: side/index.md\n")
+    site = _with_redirects(
+        tmp_path,
+        "# comment\nside/index.md: index.md\nside/index.md: ny/index.md\nliste:\n  - a\ngammel: side/index.md\n",
+    )
     messages = [str(p) for p in urls_check.redirect_problems(model(site))]
-    assert "data/redirects.yml:3: 'side/index.md' already has a redirect on line 2. Keep only one of the two lines." in messages
+    assert (
+        "data/redirects.yml:3: 'side/index.md' already has a redirect on line 2. Keep only one of the two lines."
+        in messages
+    )
     assert any(m.startswith("data/redirects.yml:4: this line is not one redirect.") for m in messages), messages
-    assert any(m.startswith("data/redirects.yml:6: the redirect 'gammel: side/index.md' starts with 'gammel', which is not the path of an old page.") for m in messages), messages
+    assert any(
+        m.startswith(
+            "data/redirects.yml:6: the redirect 'gammel: side/index.md' starts with 'gammel', "
+            "which is not the path of an old page."
+        )
+        for m in messages
+    ), messages
 
     site = _with_redirects(tmp_path / "b", "{}\nside/index.md: [\n")
     [problem] = urls_check.redirect_problems(model(site))
@@ -286,8 +325,13 @@ def test_missing_address_message_when_the_file_already_has_lines(tmp_path):
         (built / prefix).mkdir(parents=True, exist_ok=True)
         (built / prefix / "index.html").write_text("<!doctype html>", encoding="utf-8")
     messages = [str(p) for p in urls_check.check_built(model(site, site=built)) if p.is_error]
-    assert len(messages) == 1 and messages[0].startswith("data/redirects.yml:2: the address /ar/side/, /en/side/, /so/side/, /side/ was published before"), messages
-    assert 'add this line at the end of data/redirects.yml: "side/index.md: NY-SIDE/index.md" (replace NY-SIDE' in messages[0]
+    assert len(messages) == 1 and messages[0].startswith(
+        "data/redirects.yml:2: the address /ar/side/, /en/side/, /so/side/, /side/ was published before"
+    ), messages
+    assert (
+        'add this line at the end of data/redirects.yml: "side/index.md: NY-SIDE/index.md" (replace NY-SIDE'
+        in messages[0]
+    )
 
 
 def test_redirects_module_lists_the_redirects(tmp_path):
@@ -307,6 +351,5 @@ def test_help():
 
 def test_fixture_list_names_every_language_of_the_fixture():
     cfg = model(FIXTURE).cfg
-    listed = urls_check.read_list(cfg)
+    listed = model(FIXTURE).published
     assert {split_site_url(cfg, url)[0] for url in listed} == {lang.locale for lang in cfg.languages}
-

@@ -3,11 +3,14 @@ Arabic reader sees in the right order, and what must never change."""
 
 import re
 
-from scripts.bidi_isolate import isolate
+from scripts.render.bidi import isolate
 
 
 def _page(body: str, direction: str = "rtl") -> str:
-    return f'<!doctype html><html lang="ar" dir="{direction}"><head><title>NAV 22 46 19 22</title></head><body dir="{direction}">{body}</body></html>'
+    return (
+        f'<!doctype html><html lang="ar" dir="{direction}"><head><title>NAV 22 46 '
+        f'19 22</title></head><body dir="{direction}">{body}</body></html>'
+    )
 
 
 def test_numbers_provisions_urls_and_names_are_isolated():

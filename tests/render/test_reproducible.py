@@ -2,7 +2,7 @@
 
 Two real `mkdocs build --strict` runs of a copy of the whole project, committed
 with a date in the past, are compared file by file. Without the hook in
-scripts/reproducible.py the sitemap would carry today's date (and so would
+scripts/render/reproducible.py the sitemap would carry today's date (and so would
 sitemap.xml.gz's gzip header), and this test would fail on the date check.
 Each build gets a different PYTHONHASHSEED, so output that depends on the
 order of a set or dict of strings shows up as a difference too.
@@ -18,19 +18,36 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, build_site
+from tests.conftest import build_site
+from tests.helpers import ROOT
 
 COMMIT_DATE = "2021-03-04T12:00:00+00:00"
-NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "test-artifacts", ".pytest_cache", "__pycache__", "tests", ".cache")
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "site", "test-artifacts", ".pytest_cache", "__pycache__", "tests", ".cache"
+)
 
 
 def committed_copy(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=NOT_COPIED)
     # One redirect, so its pages (written by the hooks) are compared too.
-    (project / "data" / "redirects.yml").write_text("gammel-side/index.md: rettigheter/index.md\n", encoding="utf-8")
+    redirects = project / "data" / "redirects.yml"
+    redirects.write_text(
+        redirects.read_text(encoding="utf-8").replace("\n{}\n", "\n") + "gammel-side/index.md: rettigheter/index.md\n",
+        encoding="utf-8",
+    )
     env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE)
-    git = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    git = [
+        "git",
+        "-C",
+        str(project),
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@example.org",
+        "-c",
+        "commit.gpgsign=false",
+    ]
     subprocess.run([*git, "init", "-q"], check=True, env=env)
     subprocess.run([*git, "add", "-A"], check=True, env=env)
     subprocess.run([*git, "commit", "-q", "-m", "snapshot"], check=True, env=env)
@@ -64,17 +81,19 @@ def test_two_builds_of_one_commit_are_identical(tmp_path, monkeypatch):
     assert lastmods == {"2021-03-04"}, lastmods
     gz = first["sitemap.xml.gz"]
     mtime = int.from_bytes(gz[4:8], "little")  # gzip header field MTIME (RFC 1952)
-    assert dt.datetime.fromtimestamp(mtime, dt.timezone.utc).date() == dt.date(2021, 3, 4)
+    assert dt.datetime.fromtimestamp(mtime, dt.UTC).date() == dt.date(2021, 3, 4)
     assert gzip.decompress(gz).decode("utf-8") == sitemap
 
 
 def test_explicit_source_date_epoch_wins(tmp_path):
     """A packager who sets SOURCE_DATE_EPOCH gets exactly that date (small fixture site, no git)."""
-    from test_urls import make_site
+    from tests.checks.test_urls import make_site
 
     project = make_site(tmp_path)
     site = tmp_path / "site"
-    epoch = int(dt.datetime(2022, 6, 7, tzinfo=dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime(2022, 6, 7, tzinfo=dt.UTC).timestamp())
     result = build_site(project, site, extra_env={"SOURCE_DATE_EPOCH": str(epoch)})
     assert result.returncode == 0, result.stdout + result.stderr
-    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8"))) == {"2022-06-07"}
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8"))) == {
+        "2022-06-07"
+    }
