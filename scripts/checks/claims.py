@@ -35,13 +35,14 @@ def check(model: SiteModel) -> list[Problem]:
             )
             continue
         page = data.get("page")
-        if not isinstance(page, str) or model.pages.page(default, page) is None:
+        is_data_file = isinstance(page, str) and page.startswith("data/") and (model.cfg.root / page).is_file()
+        if not is_data_file and (not isinstance(page, str) or model.pages.page(default, page) is None):
             problems.append(
                 Problem(
                     file.shown,
                     data.line_of("page"),
-                    f"'page: {page}' is not a Norwegian page. Write its path as in nav: of mkdocs.yml, "
-                    "e.g. 'rettigheter/index.md'.",
+                    f"'page: {page}' is not a Norwegian page or a data file. Write a page's path as in nav: of "
+                    "mkdocs.yml, e.g. 'rettigheter/index.md', or a data file's as 'data/offers.yml'.",
                     check=NAME,
                 )
             )
