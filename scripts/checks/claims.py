@@ -12,7 +12,10 @@ from scripts.model.site import SiteModel
 
 NAME = "claims"
 FIELDS = ("claim", "provision", "source", "source_says", "checked", "result", "note")
-REQUIRED = ("claim", "source", "source_says", "checked", "result")
+REQUIRED = ("claim", "source_says", "checked", "result")
+# A claim that stands on the page needs its source: a public https page, or,
+# for what the site says about itself, the file of this repository that shows it.
+NEEDS_SOURCE = ("confirmed", "corrected")
 
 
 def check(model: SiteModel) -> list[Problem]:
@@ -79,12 +82,24 @@ def check(model: SiteModel) -> list[Problem]:
                             check=NAME,
                         )
                     )
-            if entry.get("source") and not is_https_url(entry["source"]):
+            if entry.get("source") in (None, "") and entry.get("result") in NEEDS_SOURCE:
+                problems.append(
+                    Problem(
+                        file.shown,
+                        line,
+                        f"claim number {number} is {entry['result']} but has no 'source'. Add the https address of the "
+                        "page that supports it (or, for what the site says about itself, the file that shows it).",
+                        check=NAME,
+                    )
+                )
+            source = str(entry.get("source") or "")
+            if source and not is_https_url(source) and not (model.cfg.root / source).is_file():
                 problems.append(
                     Problem(
                         file.shown,
                         entry.line_of("source"),
-                        f"the source {entry['source']!r} of claim number {number} must be a complete https:// address.",
+                        f"the source {entry['source']!r} of claim number {number} must be a complete https:// address "
+                        "(or a file of this repository).",
                         check=NAME,
                     )
                 )
