@@ -11,6 +11,7 @@
     python -m scripts links --external      # check external links with linkchecker (slow)
     python -m scripts bidi --site site      # right-to-left runs not isolated
     python -m scripts search-index --site site
+    python -m scripts reviews --within 60  # pages due for review soon (the weekly issue job)
     python -m scripts languages             # what the checks read from mkdocs.yml
 
 Every command takes --root (the repository, default: this one); those that
@@ -29,12 +30,12 @@ import sys
 from pathlib import Path
 
 from scripts import checks
-from scripts.checks import links, readability, urls
+from scripts.checks import content, links, readability, urls
 from scripts.model.config import ConfigError, load_config
 from scripts.model.pages import coverage
 from scripts.model.problem import Problem
 from scripts.model.site import SiteModel
-from scripts.render import bidi, coverage_table, redirect_pages, search_index
+from scripts.render import bidi, coverage_table, redirect_pages, review_issues, search_index
 from scripts.render.stamp import StampError, stamp
 
 
@@ -252,6 +253,25 @@ def cmd_search_index(args) -> int:
     return 0
 
 
+def cmd_reviews(args) -> int:
+    model = _model(args)
+    due = content.due_for_review(model, args.within)
+    if args.write:
+        index = review_issues.write(args.write, due, model.today)
+        print(f"wrote {len(due)} issue text(s) and {index}", file=sys.stderr)
+    elif args.json:
+        rows = [
+            {"page": p.shown, "title": p.meta.get("title"), "next_review": d.isoformat(), "overdue": d < model.today}
+            for p, d in due
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for page, date in due:
+            state = "overdue" if date < model.today else f"in {(date - model.today).days} days"
+            print(f"{page.shown}: next review {date.isoformat()} ({state})")
+    return 0
+
+
 def cmd_languages(args) -> int:
     model = _model(args)
     for lang in model.cfg.languages:
@@ -383,6 +403,12 @@ def parser() -> argparse.ArgumentParser:
         site=True,
     )
     add("search-index", cmd_search_index, "build the Pagefind search index of a built site again", site=True)
+    rv = add("reviews", cmd_reviews, "pages whose review is due within --within days, or overdue", today=True)
+    rv.add_argument("--within", type=int, default=60, help="days ahead (default 60)")
+    rv.add_argument("--json", action="store_true", help="print the list as JSON")
+    rv.add_argument(
+        "--write", type=Path, default=None, metavar="DIR", help="write one issue text per page and DIR/index.tsv"
+    )
     add("languages", cmd_languages, "the languages the checks read from mkdocs.yml, with their page counts")
     return main_parser
 

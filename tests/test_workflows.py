@@ -35,6 +35,7 @@ ALLOWED_PERMISSIONS = {
     ("publish.yml", "build"): {"contents": "read", "pages": "read"},
     ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
     ("links.yml", "links"): {"contents": "read"},
+    ("review-dates.yml", "reviews"): {"contents": "read", "issues": "write"},
 }
 
 BROKEN_WORKFLOW = """\
@@ -90,8 +91,8 @@ def broken_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_there_are_the_three_workflows():
-    assert {p.name for p in WORKFLOWS} == {"checks.yml", "publish.yml", "links.yml"}
+def test_there_are_the_four_workflows():
+    assert {p.name for p in WORKFLOWS} == {"checks.yml", "publish.yml", "links.yml", "review-dates.yml"}
 
 
 # ------------------------------------------------------------------ tools
@@ -366,3 +367,26 @@ def test_properdocs_job_checks_the_fork_s_output_and_never_blocks_publishing():
     assert "properdocs build --strict" in steps and "-m scripts check links third-party published --site site" in steps
     pins = (ROOT / "requirements-properdocs.txt").read_text(encoding="utf-8")
     assert "properdocs==1.6.7" in pins and "\nmkdocs==" not in pins
+
+
+def test_review_dates_open_issues_weekly_and_never_block_publishing():
+    wf = load(GITHUB / "workflows" / "review-dates.yml")
+    assert "schedule" in triggers(wf)
+    steps = "\n".join(step.get("run", "") for step in wf["jobs"]["reviews"]["steps"])
+    assert "-m scripts reviews --within 60 --write review-issues" in steps
+    assert "gh issue create" in steps and "gh issue edit" in steps
+    # The checks and the publish workflow do not run it: a due date never stops a publish.
+    for name in ("checks.yml", "publish.yml"):
+        assert "reviews" not in (GITHUB / "workflows" / name).read_text(encoding="utf-8")
+
+
+def test_review_issue_texts_name_the_page_and_its_date(tmp_path):
+    from tests.helpers import cli
+
+    result = cli("reviews", "--today", "2027-10-01", "--within", "60", "--write", tmp_path)
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "index.tsv").read_text(encoding="utf-8").splitlines()
+    assert index and all(line.startswith("Gjennomgang: docs/nb/") for line in index)
+    first = (tmp_path / index[0].split("\t")[1]).read_text(encoding="utf-8")
+    assert "fristen" in first and "data/claims/" in first
+    assert cli("reviews", "--today", "2026-12-01", "--within", "60", "--json").stdout.strip() == "[]"

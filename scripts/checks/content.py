@@ -172,8 +172,11 @@ def front_matter_problems(page: SourcePage, today) -> list[Problem]:
                 _p(
                     page,
                     page.line_of("next_review"),
-                    f"the review date {nxt} has passed. Review the page (check every fact against "
-                    "its source), then set 'last_reviewed' to today and 'next_review' to the next date.",
+                    f"the review date {nxt} has passed; readers see that the page is due for review. Review the "
+                    "page (check every fact against its source), then set 'last_reviewed' to today and "
+                    "'next_review' to the next date.",
+                    # A warning: an overdue review must never stop a typo fix or an urgent correction.
+                    "warning",
                 )
             )
         elif (nxt - today).days <= REVIEW_WARNING_DAYS:
@@ -371,6 +374,22 @@ def body_problems(page: SourcePage) -> list[Problem]:
             )
         seen.setdefault(h.id, h.line)
     return problems
+
+
+def review_dates(page: SourcePage) -> tuple:
+    """(last_reviewed, next_review) as dates, None where missing or not a date."""
+    return as_date(page.meta.get("last_reviewed")), as_date(page.meta.get("next_review"))
+
+
+def due_for_review(model: SiteModel, within_days: int) -> list[tuple[SourcePage, object]]:
+    """Norwegian reader pages whose next review falls within `within_days` (or has passed), soonest first."""
+    found = []
+    for page in model.pages.pages.get(model.cfg.default_locale, {}).values():
+        if page.readable and not page.for_editors:
+            due = review_dates(page)[1]
+            if due is not None and (due - model.today).days <= within_days:
+                found.append((page, due))
+    return sorted(found, key=lambda item: (item[1], item[0].path))
 
 
 def check(model: SiteModel) -> list[Problem]:

@@ -11,10 +11,20 @@ The state comes from the model (scripts/model/pages.py decides it):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from scripts.model.dates import as_date
 from scripts.model.pages import SourceSite
 from scripts.model.urls import page_url
+
+
+def review_meta(site: SourceSite, path: str, today: dt.date) -> dict:
+    """`review_overdue`: the Norwegian page's next review date has passed, so
+    readers are told, in their language, that it is due for review."""
+    source = site.page(site.default_locale, path)
+    due = as_date(source.meta.get("next_review")) if source is not None and source.readable else None
+    return {"review_overdue": bool(due and due < today)}
 
 
 def translation_meta(site: SourceSite, file_locale: str, path: str, build_locale: str) -> dict:

@@ -70,7 +70,7 @@ def test_impossible_date_and_broken_yaml(reported):
     )
 
 
-def test_review_date_warning_then_error():
+def test_review_date_warns_and_never_stops_publishing():
     def review(today):
         return on([str(p) for p in problems(FIXTURE, "content", today=today)], "nb/review-dates")
 
@@ -84,9 +84,9 @@ def test_review_date_warning_then_error():
     )
     assert review(dt.date(2027, 1, 11)) == sorted(
         [
-            "docs/nb/review-dates/index.md:6: the review date 2027-01-10 has passed. "
-            "Review the page (check every fact against its source), then set 'last_reviewed' "
-            "to today and 'next_review' to the next date."
+            "docs/nb/review-dates/index.md:6: warning: the review date 2027-01-10 has passed; readers see "
+            "that the page is due for review. Review the page (check every fact against its source), then "
+            "set 'last_reviewed' to today and 'next_review' to the next date."
         ]
     )
 
