@@ -14,7 +14,9 @@ from scripts.checks import (
     agreement,
     claims,
     content,
+    files,
     links,
+    markdown,
     markdown_links,
     navigation,
     offers,
@@ -51,6 +53,10 @@ SOURCE_CHECKS = (
     Check("offers", "the directory of offers in data/", offers.check),
     Check("claims", "the review logs in data/claims/", claims.check),
     Check("urls", "redirects in data/redirects.yml, and published pages that are gone", urls.check),
+    Check(
+        "markdown", "Markdown that would not render as meant: lists, boxes, headings, tables, comments", markdown.check
+    ),
+    Check("files", "every page in a language folder, with a name an address can carry", files.check),
     Check("navigation", "every page is in the menu (nav: in mkdocs.yml), every menu entry is a page", navigation.check),
     Check(
         "markdown-links", "links between pages and to #headings, in the Markdown (before a build)", markdown_links.check
