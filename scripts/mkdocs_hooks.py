@@ -37,7 +37,17 @@ from scripts.checks import urls as urls_check  # noqa: E402
 from scripts.model.config import from_mkdocs  # noqa: E402
 from scripts.model.site import SiteModel  # noqa: E402
 from scripts.model.urls import split_source  # noqa: E402
-from scripts.render import bidi, error_pages, html_fixes, notices, redirect_pages, reproducible, search_index  # noqa: E402
+from scripts.render import (  # noqa: E402
+    bidi,
+    csp,
+    error_pages,
+    escape,
+    html_fixes,
+    notices,
+    redirect_pages,
+    reproducible,
+    search_index,
+)
 from scripts.render import offers as offers_render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.checks")
@@ -130,6 +140,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    escape.escape_meta(page.meta)
     locale = config.theme["language"]
     where = split_source(_model.cfg, page.file.abs_src_path)
     if where:
@@ -143,8 +154,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def _finish(output: str, url: str | None = None) -> str:
-    # bidi.isolate changes only right-to-left pages (<html dir="rtl">).
-    return bidi.isolate(html_fixes.fix(notices.html_dir(output), url))
+    # bidi.isolate changes only right-to-left pages (<html dir="rtl">); the
+    # policy comes last, so it lists the hashes of the final inline scripts.
+    return csp.add_policy(bidi.isolate(html_fixes.fix(notices.html_dir(output), url)))
 
 
 def on_post_page(output: str, page, config) -> str:

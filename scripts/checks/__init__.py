@@ -15,6 +15,7 @@ from scripts.checks import (
     claims,
     content,
     files,
+    html,
     links,
     markdown,
     markdown_links,
@@ -64,6 +65,7 @@ SOURCE_CHECKS = (
 )
 BUILT_CHECKS = (
     Check("links", "internal links and #anchors in the built HTML", links.check),
+    Check("html", "the Content-Security-Policy, and only allowed HTML in each page's content", html.check),
     Check("third-party", "nothing in the built site loads from another host", third_party.check),
     Check("published", "every published address is still built, or redirected", urls.check_built),
 )

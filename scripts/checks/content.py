@@ -270,53 +270,56 @@ def char_problems(page: SourcePage) -> list[Problem]:
     return problems
 
 
-def body_problems(page: SourcePage) -> list[Problem]:
+def body_problems(page: SourcePage, unsafe_html: bool = True) -> list[Problem]:
+    """`unsafe_html`: also the quick look for scripts in the Markdown (the
+    built-site html check judges the real HTML after a build)."""
     problems: list[Problem] = []
     for line in page.lines:
         if line.in_code:
             continue
         number, text = line.number, INLINE_CODE.sub("", line.text)
-        match = RAW_TAG.search(text)
-        if match:
-            tag = match.group(1).lower()
-            problems.append(
-                _p(
-                    page,
-                    number,
-                    f"raw <{tag}> is not allowed in pages. Remove it; ask a developer if the page "
-                    "needs something it would do.",
-                )
-            )
-        match = EVENT_ATTR.search(text)
-        if match:
-            attr = match.group(1).lower()
-            if attr == "style":
+        if unsafe_html:
+            match = RAW_TAG.search(text)
+            if match:
+                tag = match.group(1).lower()
                 problems.append(
                     _p(
                         page,
                         number,
-                        "the attribute style= (inline styling) is not allowed. Remove it; styling "
-                        "belongs in the site's stylesheet (ask a developer).",
+                        f"raw <{tag}> is not allowed in pages. Remove it; ask a developer if the page "
+                        "needs something it would do.",
                     )
                 )
-            else:
+            match = EVENT_ATTR.search(text)
+            if match:
+                attr = match.group(1).lower()
+                if attr == "style":
+                    problems.append(
+                        _p(
+                            page,
+                            number,
+                            "the attribute style= (inline styling) is not allowed. Remove it; styling "
+                            "belongs in the site's stylesheet (ask a developer).",
+                        )
+                    )
+                else:
+                    problems.append(
+                        _p(
+                            page,
+                            number,
+                            f"the attribute {attr}= (a script in an attribute) is not allowed. Remove "
+                            "it; pages must not run scripts.",
+                        )
+                    )
+            if JS_URL.search(text):
                 problems.append(
                     _p(
                         page,
                         number,
-                        f"the attribute {attr}= (a script in an attribute) is not allowed. Remove "
-                        "it; pages must not run scripts.",
+                        "a 'javascript:' address is not allowed. Link to a normal https:// page or "
+                        "a page on this site instead.",
                     )
                 )
-        if JS_URL.search(text):
-            problems.append(
-                _p(
-                    page,
-                    number,
-                    "a 'javascript:' address is not allowed. Link to a normal https:// page or "
-                    "a page on this site instead.",
-                )
-            )
         if MD_IMAGE_NO_ALT.search(text) or any(not HTML_ALT.search(tag) for tag in HTML_IMG.findall(text)):
             problems.append(
                 _p(
@@ -397,6 +400,7 @@ def check(model: SiteModel) -> list[Problem]:
     for page in model.pages.all_pages():
         problems += front_matter_problems(page, model.today)
         problems += char_problems(page)
-        if page.readable or page.text:
-            problems += body_problems(page)
+        if page.text:
+            # In a build the html check judges the built pages instead: one message per mistake.
+            problems += body_problems(page, unsafe_html=model.site_dir is None)
     return problems

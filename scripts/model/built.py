@@ -7,6 +7,8 @@ run on the output of any engine that renders the site.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html as html_lib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,11 @@ RESOURCE_SELECTORS = (
     ("track[src]", "src"),
     ("input[src]", "src"),
 )
+
+
+def script_hash(source: str) -> str:
+    """The Content-Security-Policy hash of an inline script's text: 'sha256-...'."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -67,9 +74,10 @@ class BuiltPage:
     styles: list[str] = field(default_factory=list)  # <style> texts and style="" attributes
     canonical: str | None = None
     lang: str = ""
-    head_first: list[str] = field(default_factory=list)  # the first elements of <head>, e.g. ['meta', 'meta', 'title']
+    before_csp: list[str] = field(default_factory=list)  # elements of <head> before the policy's <meta>
     csp: str | None = None  # the Content-Security-Policy <meta>, if any
-    inline_scripts: list[str] = field(default_factory=list)  # <script> without src (not JSON-LD)
+    inline_scripts: list[str] = field(default_factory=list)  # <script> without src, outside <article> (not JSON-LD)
+    content_scripts: list[str] = field(default_factory=list)  # the same inside <article>: never allowed
     content: list[Element] = field(default_factory=list)  # elements inside <article>
 
     @property
@@ -106,18 +114,20 @@ def parse(rel: str, data: bytes) -> BuiltPage:
         node.attributes.get("style") or "" for node in tree.css("[style]")
     ]
     head = tree.head
-    if head is not None:
-        child = head.child
-        while child is not None and len(page.head_first) < 3:
-            if child.tag not in ("-text", "_comment", "-comment"):
-                page.head_first.append(child.tag)
-            child = child.next
-    for node in tree.css("meta[http-equiv]"):
-        if (node.attributes.get("http-equiv") or "").lower() == "content-security-policy":
-            page.csp = html_lib.unescape(node.attributes.get("content") or "")
+    child = head.child if head is not None else None
+    while child is not None:
+        if child.tag == "meta" and (child.attributes.get("http-equiv") or "").lower() == "content-security-policy":
+            page.csp = html_lib.unescape(child.attributes.get("content") or "")
+            break
+        if not child.tag.startswith(("-", "_")):
+            page.before_csp.append(child.tag)
+        child = child.next
+    in_content = set()
+    for article in tree.css("article"):
+        in_content.update(node.html for node in article.css("script"))
     for node in tree.css("script"):
-        if node.attributes.get("src") is None and (node.attributes.get("type") or "") != "application/ld+json":
-            page.inline_scripts.append(node.text())
+        if node.attributes.get("src") is None and "json" not in (node.attributes.get("type") or ""):
+            (page.content_scripts if node.html in in_content else page.inline_scripts).append(node.text())
     for article in tree.css("article"):
         for node in article.traverse(include_text=False):
             if node is article:

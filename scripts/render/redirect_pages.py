@@ -19,6 +19,7 @@ from scripts.model.config import SiteConfig
 from scripts.model.interface import Interface
 from scripts.model.redirects import Redirect
 from scripts.model.urls import page_url, prefix
+from scripts.render import csp
 
 # Used only if the language files lack the keys (the translation check reports that).
 FALLBACK_TEXTS = {
@@ -58,7 +59,7 @@ def page_html(texts: dict[str, str], href: str, fragment: str, canonical: str | 
         "</body>",
         "</html>",
     ]
-    return "\n".join(lines) + "\n"
+    return csp.add_policy("\n".join(lines) + "\n")
 
 
 def write(
