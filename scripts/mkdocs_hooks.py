@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import bidi_isolate, check_all, error_pages, html_fixes, page_notices, redirects, reproducible, search_index, site_config  # noqa: E402
+from scripts import bidi_isolate, check_all, error_pages, html_fixes, page_notices, reader_html, redirects, reproducible, search_index, site_config  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -34,6 +34,8 @@ _depth = 0
 # The project as scripts/site_config.py reads it; loaded once per command in
 # on_config (mkdocs serve reloads the config, and so this, on every change).
 _cfg: site_config.SiteConfig | None = None
+# Norwegian terms from the translators' glossaries, marked lang="nb" in translations.
+_TERMS = reader_html.load_norwegian_terms(ROOT)
 
 
 def _checks_wanted() -> bool:
@@ -75,6 +77,11 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    env.filters.update(mailto_href=reader_html.mailto_href, after_first_h1=reader_html.after_first_h1)
+    return env
+
+
 def on_pre_build(config) -> None:
     global _depth
     _depth += 1
@@ -89,12 +96,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     # bidi_isolate changes only right-to-left pages (<html dir="rtl">).
-    return bidi_isolate.isolate(html_fixes.fix(page_notices.finish_html(output), page.canonical_url))
+    # reader_html after bidi_isolate: it works inside the <bdi> runs (issue 13).
+    return reader_html.finish(bidi_isolate.isolate(html_fixes.fix(page_notices.finish_html(output), page.canonical_url)), _TERMS)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == "404.html":
-        output = bidi_isolate.isolate(html_fixes.fix(page_notices.finish_html(output)))
+        output = reader_html.finish(bidi_isolate.isolate(html_fixes.fix(page_notices.finish_html(output))), _TERMS)
         error_pages.remember(config.theme["language"], output)
     return output
 
