@@ -712,7 +712,10 @@ def render(cfg: SiteConfig, locale: str, page=None) -> str:
         # fallback, the list is still in the reader's language and direction.
         f'<div class="offers" lang="{_e(locale)}" dir="{"rtl" if rtl else "ltr"}" data-offers '
         f'data-count-template="{_e(words["result_count"])}" '
-        f'data-no-results="{_e(words["no_results"])}">',
+        f'data-no-results="{_e(words["no_results"])}" '
+        # Issue 13: what to say when a place has no local offer (offers-filter.js).
+        f'data-no-local="{_e(words["no_local"])}" data-no-local-national="{_e(words["no_local_national"])}" '
+        f'data-no-local-municipality="{_e(words["no_local_municipality"])}" data-municipality-href="../hjelp-fra-kommunen/">',
         f'<script type="application/ld+json">{_json_ld(directory, offers, locale, words, page_url)}</script>',
         _filter_form(directory, offers, words),
     ]

@@ -227,6 +227,27 @@ def is_norwegian_term(text: str, terms: frozenset[str], rtl: bool, in_brackets: 
     return plain in terms or bool(_NORWEGIAN_LETTERS.search(plain)) or in_brackets
 
 
+@functools.lru_cache(maxsize=8)
+def _term_re(terms: frozenset[str]) -> re.Pattern | None:
+    """Glossary terms as they appear in running text: whole words, with a
+    Norwegian ending ("legevakten", "pleiepengene"). Only terms of seven
+    letters or more, so short words that are also English or Somali words
+    ("part", "klage", "tolk") are never marked by mistake."""
+    words = sorted((t for t in terms if len(t) >= 7 and "(" not in t), key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e|en|et|ene|er|a)?(?![\w])", re.IGNORECASE)
+
+
+def mark_plain_terms(escaped: str, terms: frozenset[str]) -> str:
+    """Glossary terms in (escaped) running text wrapped in <span lang="nb">."""
+    pattern = _term_re(terms)
+    if pattern is None:
+        return escaped
+    return pattern.sub(lambda m: f'<span lang="nb">{m.group(0)}</span>', escaped)
+
+
 # --- The walk over the page ------------------------------------------------------
 
 _TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|</?([a-zA-Z][a-zA-Z0-9-]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.DOTALL)
@@ -259,7 +280,7 @@ def mark_norwegian_terms(document: str, terms: frozenset[str], rtl: bool = False
     pages that are not in Norwegian)."""
     def repl(m: re.Match) -> str:
         text = html.unescape(m.group(4))
-        if not is_norwegian_term(text, terms, rtl, bool(m.group(1) and m.group(6))):
+        if not is_norwegian_term(text, terms, rtl, bool(m.group(1)) and not _ARABIC.search(text)):
             return m.group(0)
         opening = f"<{m.group(2)}>"
         return m.group(0).replace(opening, f'<{m.group(2)} lang="nb">', 1)
@@ -267,18 +288,24 @@ def mark_norwegian_terms(document: str, terms: frozenset[str], rtl: bool = False
     return _EM.sub(repl, document)
 
 
-def _walk(document: str, start: int) -> str:
+_LANG_ATTR = re.compile(r"\slang=")
+
+
+def _walk(document: str, start: int, terms: frozenset[str] = frozenset()) -> str:
     out = [document[:start]]
-    stack: list[str] = []
-    skip = no_link = article = 0
+    stack: list[tuple[str, bool]] = []  # (tag, sets lang)
+    skip = no_link = article = other_lang = 0
     pos = start
     for token in _TOKEN.finditer(document, start):
         text = document[pos : token.start()]
         if text:
             if skip or not re.search(r"\d", text):
-                out.append(text)
+                marked = text
             else:
-                out.append(mark_text(html.unescape(text), link_phones=bool(article) and not no_link))
+                marked = mark_text(html.unescape(text), link_phones=bool(article) and not no_link)
+            if terms and article and not other_lang and not skip and _LATIN.search(text):
+                marked = _outside_tags(marked, lambda part: mark_plain_terms(part, terms))
+            out.append(marked)
         raw = token.group(0)
         out.append(raw)
         pos = token.end()
@@ -287,20 +314,23 @@ def _walk(document: str, start: int) -> str:
             continue
         if raw.startswith("</"):
             for i in range(len(stack) - 1, -1, -1):
-                if stack[i] == tag:
-                    for closed in stack[i:]:
+                if stack[i][0] == tag:
+                    for closed, has_lang in stack[i:]:
                         skip -= closed in _SKIP
                         no_link -= closed in _NO_LINK
                         article -= closed == "article"
+                        other_lang -= has_lang
                     del stack[i:]
                     break
             continue
         if tag in _VOID or raw.endswith("/>"):
             continue
-        stack.append(tag)
+        has_lang = bool(_LANG_ATTR.search(raw))
+        stack.append((tag, has_lang))
         skip += tag in _SKIP
         no_link += tag in _NO_LINK
         article += tag == "article"
+        other_lang += has_lang
         if tag in ("script", "style", "textarea", "title"):
             end = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(document, pos)
             if end:
@@ -320,7 +350,18 @@ def finish(document: str, norwegian_terms: frozenset[str] = frozenset()) -> str:
     if locale and locale.split("-")[0] not in ("nb", "no", "nn"):
         head, rest = document[:body], document[body:]
         document = head + mark_norwegian_terms(rest, norwegian_terms, bool(_RTL.search(document[:body])))
+        return _walk(document, document.find("<body"), norwegian_terms)
     return _walk(document, document.find("<body"))
+
+
+def _outside_tags(fragment: str, change) -> str:
+    """Apply `change` to the text between the tags of an HTML fragment."""
+    parts = re.split(r"(<[^>]*>)", fragment)
+    for i, part in enumerate(parts):
+        if part.startswith("<"):
+            continue
+        parts[i] = change(part) if part else part
+    return "".join(parts)
 
 
 # --- Helpers for the templates ---------------------------------------------------
