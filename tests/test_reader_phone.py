@@ -343,7 +343,8 @@ def test_print_has_site_name_and_address_and_lets_blocks_break(browser, served_s
     assert info.is_visible()
     assert f"{TEST_SITE_URL}en/arbeid-og-penger/" in info.inner_text()
     assert "Family carers" in info.inner_text()
-    assert page.locator(".site-toc").is_hidden()
+    assert page.locator(".site-toc li").first.is_visible(), "'On this page' is not printed open"
+    assert page.locator(".site-top-link").is_hidden()
     breaks = page.eval_on_selector_all(".md-typeset .admonition, .md-typeset details",
                                        "els => els.map(e => getComputedStyle(e).breakInside)")
     assert breaks and set(breaks) == {"auto"}, breaks
