@@ -44,6 +44,7 @@ from scripts.render import (  # noqa: E402
     escape,
     html_fixes,
     notices,
+    reader_html,
     redirect_pages,
     reproducible,
     search_index,
@@ -117,6 +118,11 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    env.filters.update(mailto_href=reader_html.mailto_href, after_first_h1=reader_html.after_first_h1)
+    return env
+
+
 def on_pre_build(config) -> None:
     global _depth
     _depth += 1
@@ -154,9 +160,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def _finish(output: str, url: str | None = None) -> str:
-    # bidi.isolate changes only right-to-left pages (<html dir="rtl">); the
-    # policy comes last, so it lists the hashes of the final inline scripts.
-    return csp.add_policy(bidi.isolate(html_fixes.fix(notices.html_dir(output), url)))
+    # bidi.isolate changes only right-to-left pages (<html dir="rtl">);
+    # reader_html after it works inside the <bdi> runs (tel: links, no line
+    # breaks in numbers, dates, Norwegian terms); the policy comes last, so
+    # it lists the hashes of the final inline scripts.
+    page = bidi.isolate(html_fixes.fix(notices.html_dir(output), url))
+    return csp.add_policy(reader_html.finish(page, _norwegian_terms()))
+
+
+def _norwegian_terms() -> frozenset[str]:
+    if "norwegian_terms" not in _model.memo:
+        _model.memo["norwegian_terms"] = reader_html.glossary_terms(_model.glossary_nb)
+    return _model.memo["norwegian_terms"]
 
 
 def on_post_page(output: str, page, config) -> str:

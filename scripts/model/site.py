@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from scripts.model import built, claims, interface, offers, pages, published, redirects
+from scripts.model import built, claims, glossary, interface, offers, pages, published, redirects
 from scripts.model.config import SiteConfig
 
 
@@ -39,6 +39,11 @@ class SiteModel:
     @cached_property
     def redirects(self) -> redirects.Redirects:
         return redirects.read_redirects(self.cfg)
+
+    @cached_property
+    def glossary_nb(self) -> list[str]:
+        """The Norwegian terms of the translators' glossaries."""
+        return glossary.norwegian_values(self.cfg)
 
     @cached_property
     def published(self) -> list[str]:

@@ -24,8 +24,42 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
-# No first-run, sync, update or background traffic: the only requests the
-# browser makes are the ones the page asks for.
+# The browser must not talk to anyone but the site under test. Flags alone do
+# not get there: Chromium 156 still checks for component updates
+# (update.googleapis.com) despite --disable-component-update, lists Google
+# accounts (accounts.google.com/ListAccounts) for every profile, and asks the
+# autofill server about forms (content-autofill.googleapis.com). So:
+# * the usual quiet flags (no first run, sync, extensions, pings, ...);
+# * features that phone home turned off. Chromium keeps only the last
+#   --disable-features, so this list repeats the one Playwright passes;
+# * the host resolver answers "not found" for every host but the loopback
+#   address, so whatever Chromium still starts fails inside the browser:
+#   no DNS query and no connection leaves the machine
+#   (tests/test_reader_phone.py checks this in Chromium's own network log).
+DISABLED_FEATURES = [
+    # Playwright's own list (playwright 1.65):
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    # Ours: services that send page or browser data to Google.
+    "AutofillServerCommunication",
+    "Translate",
+    "CertificateTransparencyComponentUpdater",
+    "InterestFeedContentSuggestions",
+    "OptimizationGuideModelDownloading",
+    "DialMediaRouteProvider",
+]
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -34,6 +68,18 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-component-extensions-with-background-pages",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-breakpad",
+    "--no-pings",
+    "--metrics-recording-only",
+    "--safebrowsing-disable-auto-update",
+    "--disable-features=" + ",".join(DISABLED_FEATURES),
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 ROOT = Path(__file__).resolve().parent.parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

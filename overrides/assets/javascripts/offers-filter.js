@@ -60,7 +60,57 @@
       var count = Object.keys(shown).length;
       var text = root.getAttribute("data-count-template")
         .replace("{shown}", String(count)).replace("{total}", String(total));
-      status.textContent = count ? text : text + " " + root.getAttribute("data-no-results");
+      // A place with no local offer: say so, and point to the national
+      // offers and to the municipality, not only a count.
+      var local = false;
+      groups.forEach(function (group) {
+        if (group.getAttribute("data-offers-group") && !group.hidden) local = true;
+      });
+      var placeName = municipality || county;
+      var noLocal = placeName && count && !local && root.getAttribute("data-no-local");
+      status.textContent = !count ? text + " " + root.getAttribute("data-no-results")
+        : noLocal ? text + " " + root.getAttribute("data-no-local").replace("{place}", placeName) : text;
+      links.hidden = !noLocal;
+      remember(municipality ? "kommune" : county ? "fylke" : "", placeName);
+    }
+
+    // The links shown with the "no local offer" message.
+    var links = document.createElement("p");
+    links.className = "offers-empty";
+    links.hidden = true;
+    [["#hele-landet", "data-no-local-national"], [root.getAttribute("data-municipality-href"), "data-no-local-municipality"]]
+      .forEach(function (pair, i) {
+        if (!pair[0] || !root.getAttribute(pair[1])) return;
+        var a = document.createElement("a");
+        a.href = pair[0];
+        a.textContent = root.getAttribute(pair[1]);
+        if (i) links.appendChild(document.createTextNode(" · "));
+        links.appendChild(a);
+      });
+    status.parentNode.insertBefore(links, status.nextSibling);
+
+    // The chosen place is in the address (?fylke=Oslo or ?kommune=Bodø), so a
+    // filtered list can be shared and bookmarked.
+    function remember(key, value) {
+      if (!window.history || !window.history.replaceState || !window.URL) return;
+      var url = new URL(window.location.href);
+      url.searchParams.delete("fylke");
+      url.searchParams.delete("kommune");
+      if (key && value) url.searchParams.set(key, value);
+      if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url.href);
+    }
+
+    // Opened with ?fylke=... or ?kommune=...: choose that place.
+    function fromAddress() {
+      if (!window.URL) return;
+      var params = new URL(window.location.href).searchParams;
+      var wanted = params.get("kommune") ? "municipality:" + params.get("kommune")
+        : params.get("fylke") ? "county:" + params.get("fylke") : "";
+      if (!wanted) return;
+      var select = form.elements.place;
+      for (var i = 0; i < select.options.length; i++) {
+        if (select.options[i].value === wanted) { select.selectedIndex = i; return; }
+      }
     }
 
     form.addEventListener("change", apply);
@@ -69,6 +119,7 @@
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.hidden = false;
     status.hidden = false;
+    fromAddress();
     apply();
   }
 

@@ -54,6 +54,23 @@ if (panel && toggle) {
     toggle.focus();
   };
 
+  // The section with the most (weighted) matches; the first one on a tie.
+  const bestSection = (page) => {
+    let best = null;
+    let bestScore = 0;
+    for (const sub of page.sub_results || []) {
+      const weighted = sub.weighted_locations || [];
+      const score = weighted.length
+        ? weighted.reduce((sum, w) => sum + (w.balanced_score || w.weight || 1), 0)
+        : (sub.locations || []).length;
+      if (score > bestScore) {
+        best = sub;
+        bestScore = score;
+      }
+    }
+    return best;
+  };
+
   const count = (n) => (n === 0 ? text.none : n === 1 ? text.one : text.other.replace("#", String(n)));
 
   const show = async () => {
@@ -76,13 +93,22 @@ if (panel && toggle) {
     if (ticket !== latest) return; // the reader has typed more since
     status.textContent = count(found.results.length);
     list.replaceChildren(...pages.map((page) => {
+      // Open the page at the section that matched best (Pagefind splits each
+      // page at its headings with an id), not at the top.
+      const section = bestSection(page);
       const item = document.createElement("li");
       const link = document.createElement("a");
-      link.href = page.url;
+      link.href = section ? section.url : page.url;
       link.textContent = page.meta.title;
+      if (section && section.title && section.title !== page.meta.title) {
+        const where = document.createElement("span");
+        where.className = "site-search__section";
+        where.textContent = section.title;
+        link.append(" › ", where);
+      }
       const excerpt = document.createElement("p");
       // Pagefind escapes the page text and adds only <mark> around matches.
-      excerpt.innerHTML = page.excerpt;
+      excerpt.innerHTML = section ? section.excerpt : page.excerpt;
       item.append(link, excerpt);
       return item;
     }));
