@@ -134,13 +134,17 @@ def on_pre_build(config) -> None:
 
 @event_priority(-150)
 def on_files(files, config):
-    # Pages for editors (audience: editors) are never published to readers.
+    # After the i18n plugin (-100) has chosen each language's files: an
+    # earlier on_files hook makes it lose every page. Pages are excluded as
+    # MkDocs' own exclude_docs would (not built, not in the sitemap; removing
+    # them from the plugin's list loses every page) when they are
+    # - for editors (audience: editors): never published to readers;
+    # - unreadable (not UTF-8, front matter that does not parse): MkDocs would
+    #   stop with a traceback; the content check has already named the line.
     for file in files.documentation_pages():
         where = split_source(_model.cfg, file.abs_src_path)
         page = _model.pages.page(*where) if where else None
-        if page is not None and page.for_editors:
-            # Excluded as MkDocs' own exclude_docs would: not built, not in the
-            # sitemap. (Removing the file from the i18n plugin's list loses every page.)
+        if page is not None and (page.for_editors or not page.readable):
             file.inclusion = InclusionLevel.EXCLUDED
     return files
 

@@ -4,6 +4,7 @@ project site (https://ORG.github.io/REPO/)."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -57,13 +58,24 @@ def interface(site_config):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once for the whole session with --strict."""
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(ROOT, site_dir)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    (site_dir.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once with --strict for the whole run, also when
+    pytest-xdist runs the tests in several processes: the first process to
+    get the lock builds, the others wait and use the same folder."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # common to every worker of this run
+    site_dir, log, failed = shared / "built" / "site", shared / "built" / "build.log", shared / "built" / "failed"
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            result = build_site(ROOT, site_dir)
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text(result.stdout + result.stderr, encoding="utf-8")
+            if result.returncode != 0:
+                failed.touch()
+    if failed.exists():
+        pytest.fail(f"mkdocs build --strict failed:\n{log.read_text(encoding='utf-8')}")
     return site_dir
 
 

@@ -139,7 +139,7 @@ def page_problems(model: SiteModel, page: BuiltPage, shown_site: str) -> list[Pr
         line = _line(source.text, needle) if source else 0
         problems.append(
             Problem(
-                source.shown if source and line else where,
+                source.shown if source else where,
                 line,
                 f"{what} is not allowed in a page: it could run a script or change what readers "
                 "see. Remove it (CONTRIBUTING.md lists the HTML you may use).",

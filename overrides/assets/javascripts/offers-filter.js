@@ -1,7 +1,7 @@
 /* Filter for the offers directory (page "Hjelp i nærheten").
    Progressive enhancement: the page already lists every offer, grouped by
    county with national offers first. This script only shows the filter form
-   (rendered hidden by scripts/offers.py, with labels in the page's language)
+   (rendered hidden by scripts/render/offers.py, with labels in the page's language)
    and hides the offers that do not match. On other pages it does nothing. */
 (function () {
   "use strict";
