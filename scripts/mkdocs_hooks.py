@@ -77,6 +77,10 @@ def _report(problems) -> None:
             log.info(str(problem))
 
 
+# page.meta flag for each marker, telling overrides/main.html to load its assets.
+_MARKER_ASSETS = {offers_render.MARKER: "offers_directory"}
+
+
 def _markers(model: SiteModel, locale: str, page) -> dict:
     """Lines of a page that are replaced by generated content."""
     return {
@@ -160,6 +164,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         for marker, render in _markers(_model, locale, page).items():
             if marker in markdown:
                 markdown = markdown.replace(marker, render())
+                # The template loads a marker's own CSS and script only where it is used.
+                page.meta[_MARKER_ASSETS[marker]] = True
     return markdown
 
 

@@ -204,3 +204,15 @@ def test_site_works_under_a_subpath(built_site):
 
 def test_strict_build_has_no_warnings(build_log):
     assert "WARNING" not in build_log and "ERROR" not in build_log, build_log
+
+
+def test_the_offers_assets_load_only_where_the_directory_is(built_site):
+    with_directory, without = 0, 0
+    for page in content_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        has_directory = "data-offers-filter" in html
+        loads = "assets/stylesheets/offers.css" in html and "assets/javascripts/offers-filter.js" in html
+        assert loads == has_directory, page
+        with_directory += has_directory
+        without += not has_directory
+    assert with_directory == 4 and without > 40  # one directory page per language

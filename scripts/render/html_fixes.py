@@ -33,7 +33,6 @@ import re
 from urllib.parse import urljoin
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?)\s+autocomplete="off"')
-_EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
 _PLAIN_TABLE = re.compile(r"<table>")
 _HREFLANG = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang=")')
 
@@ -47,6 +46,8 @@ def fix(page: str, url: str | None = None) -> str:
         # but the theme still points the contents title's <label> at it.
         page = page.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     page = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", page)
-    page = _EMPTY_TABINDEX.sub("", page)
+    # Material writes it as ' tabindex=""' (partials/nav-item.html). A plain
+    # replace: the regex \s+tabindex="" backtracked on every run of spaces.
+    page = page.replace(' tabindex=""', "")
     page = _PLAIN_TABLE.sub('<table tabindex="0">', page)
     return page

@@ -156,7 +156,8 @@ def first_view(browser, url: str, viewport: dict = PHONE) -> FirstView:
         ),
     )
     page.goto(url, wait_until="load")
-    page.wait_for_timeout(300)  # late requests (fonts, deferred scripts)
+    # Fonts can load after the load event; scripts cannot (they are not async).
+    page.evaluate("document.fonts.ready.then(() => true)")
     for response in responses:
         if response.url.startswith("data:"):
             continue
