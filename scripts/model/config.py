@@ -21,7 +21,7 @@ class ConfigError(Exception):
     """mkdocs.yml cannot describe the site (no languages, no default language)."""
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that reads mkdocs.yml without running its !ENV or !!python tags."""
 
 
