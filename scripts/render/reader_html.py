@@ -365,12 +365,21 @@ def finish(document: str, norwegian_terms: frozenset[str] = frozenset()) -> str:
     if body < 0:
         return document
     locale = page_language(document)
-    document = localise_dates(document, locale)
+    rtl = bool(_RTL.search(document[:body]))
+    # Only the page's own content changes: the navigation, which every page
+    # carries in full, holds no numbers, dates or terms to mark, and leaving
+    # it alone keeps the work proportional to the page, not to the site.
+    start, end = document.find("<article", body), document.rfind("</article>")
+    if start < 0 or end < start:
+        start, end = body, len(document)
+    else:
+        end += len("</article>")
+    part = localise_dates(document[start:end], locale)
     if locale and locale.split("-")[0] not in ("nb", "no", "nn"):
-        head, rest = document[:body], document[body:]
-        document = head + mark_norwegian_terms(rest, norwegian_terms, bool(_RTL.search(document[:body])))
-        return _walk(document, document.find("<body"), norwegian_terms)
-    return _walk(document, document.find("<body"))
+        part = _walk(mark_norwegian_terms(part, norwegian_terms, rtl), 0, norwegian_terms)
+    else:
+        part = _walk(part, 0)
+    return document[:start] + part + document[end:]
 
 
 def _outside_tags(fragment: str, change) -> str:
