@@ -56,6 +56,7 @@ log = logging.getLogger("mkdocs.hooks.checks")
 _depth = 0
 _model: SiteModel | None = None  # read once per build (mkdocs serve: per rebuild)
 _not_found_pages: dict[str, str] = {}  # locale -> finished 404 page
+_serving = False  # `mkdocs serve`: a local preview
 
 
 def _today() -> dt.date:
@@ -96,8 +97,9 @@ def _markers(model: SiteModel, locale: str, page) -> dict:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _depth
+    global _depth, _serving
     _depth = 0
+    _serving = command == "serve"
 
 
 def on_build_error(error: Exception) -> None:
@@ -174,8 +176,10 @@ def _finish(output: str, url: str | None = None) -> str:
     # reader_html after it works inside the <bdi> runs (tel: links, no line
     # breaks in numbers, dates, Norwegian terms); the policy comes last, so
     # it lists the hashes of the final inline scripts.
-    page = bidi.isolate(html_fixes.fix(notices.html_dir(output), url))
-    return csp.add_policy(reader_html.finish(page, _norwegian_terms()))
+    page = reader_html.finish(bidi.isolate(html_fixes.fix(notices.html_dir(output), url)), _norwegian_terms())
+    # The preview's live reload is an inline script MkDocs adds after this
+    # hook, so the local preview goes without the policy; builds always have it.
+    return page if _serving else csp.add_policy(page)
 
 
 def _norwegian_terms() -> frozenset[str]:
