@@ -61,7 +61,11 @@ _serving = False  # `mkdocs serve`: a local preview
 
 def _today() -> dt.date:
     value = os.environ.get("SITE_TODAY")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    try:
+        return dt.date.fromisoformat(value) if value else dt.date.today()
+    except ValueError:
+        log.error("SITE_TODAY=%s is not a date. Write it as YYYY-MM-DD, or unset it to use today.", value)
+        return dt.date.today()
 
 
 def _checks_wanted() -> bool:
