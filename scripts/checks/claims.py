@@ -21,6 +21,20 @@ NEEDS_SOURCE = ("confirmed", "corrected")
 def check(model: SiteModel) -> list[Problem]:
     problems: list[Problem] = []
     default = model.cfg.default_locale
+    logged = {f.data.get("page") for f in model.claims.files if isinstance(f.data, dict)}
+    for path in model.pages.reader_paths:
+        if path not in logged:
+            page = model.pages.page(default, path)
+            problems.append(
+                Problem(
+                    page.shown,
+                    page.line_of("last_reviewed"),
+                    "no review log records what supports the claims on this page. Add data/claims/"
+                    f"{path.split('/')[0] if '/' in path else 'index'}.yml (see data/README.md) when you review it.",
+                    "warning",
+                    NAME,
+                )
+            )
     for file in model.claims.files:
         problems += [Problem(p.path, p.line, p.message, p.severity, NAME) for p in file.read_problems]
         data = file.data
