@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from scripts.model import yamlfile
 from scripts.model.config import SiteConfig
-from scripts.model.textfile import read_utf8
 
 FOLDER = "translations/glossary"
 
@@ -18,8 +17,7 @@ def norwegian_values(cfg: SiteConfig) -> list[str]:
     """The "nb:" value of every entry of every glossary (unreadable files are skipped)."""
     values: list[str] = []
     for path in sorted((cfg.root / FOLDER).glob("*.yml")):
-        text, _ = read_utf8(path, cfg.rel(path))
-        data, _ = yamlfile.load(text, cfg.rel(path)) if text is not None else (None, [])
+        data = yamlfile.read_file(path, cfg.rel(path)).data
         for entry in data.values() if isinstance(data, dict) else []:
             if isinstance(entry, dict) and entry.get("nb"):
                 values.append(str(entry["nb"]))

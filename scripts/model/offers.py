@@ -16,18 +16,11 @@ from phonenumbers import shortnumberinfo
 from scripts.model import yamlfile
 from scripts.model.config import SiteConfig
 from scripts.model.problem import Problem
-from scripts.model.textfile import read_utf8
+from scripts.model.yamlfile import DataFile
 
 OFFERS_FILE = "data/offers.yml"
 PLACES_FILE = "data/places.yml"
 STRINGS_FILE = "data/offers-strings.yml"
-
-
-@dataclass
-class DataFile:
-    shown: str
-    data: object = None
-    read_problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -113,19 +106,11 @@ def parse_phone(value) -> tuple[str, str, str] | None:
 
 
 def _read(cfg: SiteConfig, shown: str) -> DataFile:
-    found = DataFile(shown)
     path = cfg.root / shown
     if not path.exists():
-        found.read_problems.append(
-            Problem(shown, 0, f"the file is missing. It must exist next to {OFFERS_FILE} (see data/README.md).")
-        )
-        return found
-    text, problems = read_utf8(path, shown)
-    found.read_problems += problems
-    if text is not None:
-        found.data, problems = yamlfile.load(text, shown)
-        found.read_problems += problems
-    return found
+        missing = f"the file is missing. It must exist next to {OFFERS_FILE} (see data/README.md)."
+        return DataFile(shown, read_problems=[Problem(shown, 0, missing)])
+    return yamlfile.read_file(path, shown)
 
 
 def _places(file: DataFile) -> Places:

@@ -10,10 +10,13 @@ raises on an editor's input.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
 from scripts.model.problem import Problem
+from scripts.model.textfile import read_utf8
 
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: about 10x faster
 
@@ -119,3 +122,23 @@ def load(
         loader.dispose()
     problems = [Problem(shown, line, duplicate.format(key=key, first=first)) for line, key, first in loader.duplicates]
     return data, problems
+
+
+@dataclass
+class DataFile:
+    """One YAML data file as read: its data (None when unreadable) and what stopped it."""
+
+    shown: str
+    data: object = None
+    read_problems: list[Problem] = field(default_factory=list)
+
+
+def read_file(path: Path, shown: str) -> DataFile:
+    """A YAML file, read as UTF-8 text with line numbers; never raises."""
+    found = DataFile(shown)
+    text, problems = read_utf8(path, shown)
+    found.read_problems += problems
+    if text is not None:
+        found.data, problems = load(text, shown)
+        found.read_problems += problems
+    return found

@@ -43,10 +43,12 @@ _SKIP_TAGS = {
     "title",
     "template",
 }
-_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements without an end tag, and one token of HTML (a tag, comment or declaration);
+# scripts/render/reader_html.py walks pages with the same two.
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 _RTL_DOC = re.compile(r"<html\b[^>]*\bdir=\"rtl\"", re.IGNORECASE)
-_TOKEN = re.compile(
+TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?([a-zA-Z][a-zA-Z0-9-]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
     re.DOTALL,
 )
@@ -121,7 +123,7 @@ def isolate(document: str) -> str:
     stack: list[tuple[str, bool]] = []  # (tag, skip) for each open element
     skipping = 0
     pos = body
-    for token in _TOKEN.finditer(document, body):
+    for token in TOKEN.finditer(document, body):
         text = document[pos : token.start()]
         if text:
             out.append(_process_text(text) if skipping == 0 else text)
@@ -139,7 +141,7 @@ def isolate(document: str) -> str:
                     del stack[i:]
                     break
             continue
-        if tag in _VOID_TAGS or raw.endswith("/>"):
+        if tag in VOID_TAGS or raw.endswith("/>"):
             continue
         skip = tag in _SKIP_TAGS or (tag not in ("html", "body") and bool(_DIR_ATTR.search(raw)))
         stack.append((tag, skip))

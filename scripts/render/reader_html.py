@@ -27,7 +27,7 @@ below happens inside the <bdi> runs it made, never across them):
 * ``mailto_href(address, subject, body)``: a correctly encoded mailto: URL.
 * ``after_first_h1(content, extra)``: puts HTML right after the page title.
 
-Only the model's records are needed: this module can be tested alone.
+It shares bidi.py's HTML tokens; it can be tested alone.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ import functools
 import html
 import re
 from urllib.parse import quote
+
+from scripts.render.bidi import TOKEN, VOID_TAGS
 
 # --- Dates -------------------------------------------------------------------
 
@@ -251,10 +253,6 @@ def mark_plain_terms(escaped: str, terms: frozenset[str]) -> str:
 
 # --- The walk over the page ------------------------------------------------------
 
-_TOKEN = re.compile(
-    r"<!--.*?-->|<![^>]*>|<\?[^>]*>|</?([a-zA-Z][a-zA-Z0-9-]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.DOTALL
-)
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Text never changed inside these.
 _SKIP = {
     "script",
@@ -315,7 +313,7 @@ def _walk(document: str, start: int, terms: frozenset[str] = frozenset()) -> str
     stack: list[tuple[str, bool]] = []  # (tag, sets lang)
     skip = no_link = article = other_lang = 0
     pos = start
-    for token in _TOKEN.finditer(document, start):
+    for token in TOKEN.finditer(document, start):
         text = document[pos : token.start()]
         if text:
             if skip or not re.search(r"\d", text):
@@ -342,7 +340,7 @@ def _walk(document: str, start: int, terms: frozenset[str] = frozenset()) -> str
                     del stack[i:]
                     break
             continue
-        if tag in _VOID or raw.endswith("/>"):
+        if tag in VOID_TAGS or raw.endswith("/>"):
             continue
         has_lang = bool(_LANG_ATTR.search(raw))
         stack.append((tag, has_lang))
