@@ -111,10 +111,13 @@ def set_unique(problems: list[Problem]) -> list[Problem]:
 def cmd_coverage(args) -> int:
     model = _model(args)
     found = coverage(model.pages)
+    priority = [path for path, _ in model.review_priority.pages]
+    first = coverage_table.review_first(found, priority)
     problems = checks.ALL["translation"].run(model) + checks.ALL["interface"].run(model)
     if args.json:
         for locale, data in found["languages"].items():
             prefix = model.cfg.rel(model.cfg.lang_dir(locale)) + "/"
+            data["review_first"] = first[locale]
             data["malformed"] = sorted(
                 {p.path[len(prefix) :] for p in problems if p.check == "translation" and p.path.startswith(prefix)}
             )
@@ -124,7 +127,7 @@ def cmd_coverage(args) -> int:
         print(json.dumps(found, ensure_ascii=False, indent=2))
     elif args.markdown:
         print("# Oversettelser\n")
-        print(coverage_table.markdown_table(model.cfg, found))
+        print(coverage_table.markdown_table(model.cfg, found, priority=priority))
         errors = [p for p in sorted(problems) if p.is_error]
         if errors:
             print("## Feil {#feil}\n")
@@ -136,6 +139,8 @@ def cmd_coverage(args) -> int:
                 f"%; {d['reviewed']} reviewed, {d['machine']} machine), {d['outdated']} outdated, "
                 f"{d['missing']} missing, {d['orphan']} orphan"
             )
+            if first[locale]:
+                print(f"  review first: {', '.join(first[locale])}")
     print_problems(problems)
     failed = any(p.is_error for p in problems)
     if args.fail_under is not None:
