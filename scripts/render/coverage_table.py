@@ -8,6 +8,13 @@ from scripts.model.config import SiteConfig
 LABELS_NB = {"translated": "oversatt", "outdated": "utdatert", "missing": "mangler", "orphan": "foreldreløs"}
 
 
+def _label(data: dict, path: str) -> str:
+    state = data["pages"][path]
+    if state == "translated":
+        return "oversatt, gjennomgått" if path in data.get("reviewed_pages", ()) else "oversatt, maskin"
+    return LABELS_NB[state]
+
+
 def review_first(report: dict, priority: list[str]) -> dict[str, list[str]]:
     """Per language, the pages of the priority list (translations/review-priority.yml) whose
     translation is not reviewed yet (machine or outdated), most important first."""
@@ -58,7 +65,7 @@ def markdown_table(cfg: SiteConfig, report: dict, heading_level: int = 2, priori
         "|---|" + "---|" * len(locales),
     ]
     for key in report["pages"]:
-        cells = [LABELS_NB[report["languages"][loc]["pages"][key]] for loc in locales]
+        cells = [_label(report["languages"][loc], key) for loc in locales]
         lines.append(f"| `{key}` | " + " | ".join(cells) + " |")
     for locale in locales:
         for key in report["languages"][locale]["orphans"]:
