@@ -107,9 +107,9 @@ def _highlight(rendered: str, mine: Counter, other: Counter) -> str:
             return segment
         return pattern.sub(
             lambda m: (
-                f'<mark class="{written[m.group(0)]}">{m.group(0)}</mark>'
+                f'<mark class="differs" dir="ltr">{m.group(0)}</mark>'
                 if written[m.group(0)] == "differs"
-                else f"<mark>{m.group(0)}</mark>"
+                else f'<mark dir="ltr">{m.group(0)}</mark>'
             ),
             segment,
         )

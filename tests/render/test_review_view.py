@@ -56,8 +56,9 @@ def test_sections_are_aligned_by_heading_id_and_the_translation_is_right_to_left
 def test_facts_are_highlighted_and_a_difference_is_marked_on_both_sides():
     page = _view()
     rett = page.split('id="s-rett"')[1].split('id="s-bare-norsk"')[0]
-    assert '<mark class="differs">§ 3-5</mark>' in rett and '<mark class="differs">§ 3-6</mark>' in rett
-    assert "<mark>22 40 00 40</mark>" in page
+    assert '<mark class="differs" dir="ltr">§ 3-5</mark>' in rett
+    assert '<mark class="differs" dir="ltr">§ 3-6</mark>' in rett
+    assert '<mark dir="ltr">22 40 00 40</mark>' in page
     assert rett.count('class="link"') == 2  # the same source on both sides
 
 
