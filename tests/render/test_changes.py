@@ -149,3 +149,14 @@ def test_an_unknown_base_is_a_clear_error(tmp_path):
     result = cli("changes", "--root", root, "--base", "origin/nope")
     assert result.returncode == 2
     assert "--base origin/nope" in result.stderr and "fetch-depth: 0" in result.stderr
+
+
+def test_a_front_matter_or_whitespace_edit_outdates_nothing_and_shows_nothing(tmp_path):
+    root = repository(tmp_path)
+    git(root, "checkout", "-q", "-b", "pr")
+    edit(root, "description: En side som testene gir nytt navn.", "description: En annen beskrivelse.")
+    edit(root, "Alle kan få hjelp.", "Alle  kan\nfå hjelp.")
+    site = read_site(load_config(root))
+    assert {site.state(locale, "side/index.md") for locale in LOCALES} == {"translated"}
+    assert cli("changes", "--root", root).stdout.strip() == "No outdated translations."
+    assert "Ingen:" in cli("changes", "--root", root, "--base", "main", "--markdown").stdout
