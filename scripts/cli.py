@@ -5,6 +5,10 @@
     python -m scripts check --site site     # also the built-site checks on ./site
     python -m scripts coverage --markdown   # translation coverage as tables
     python -m scripts stamp docs/en/tolk/index.md
+    python -m scripts changes               # what changed in Norwegian since each outdated translation
+    python -m scripts changes --base origin/main --markdown   # the pages a pull request makes outdated
+    python -m scripts review-view docs/en/tolk/index.md -o review.html
+    python -m scripts review-view -o review  # every translation, one HTML file each, and index.html
     python -m scripts lix                   # readability of every Norwegian page
     python -m scripts urls --update         # rewrite data/published-urls.txt from ./site
     python -m scripts redirects             # list the redirects, per language
@@ -35,7 +39,15 @@ from scripts.model.config import ConfigError, load_config
 from scripts.model.pages import coverage
 from scripts.model.problem import Problem
 from scripts.model.site import SiteModel
-from scripts.render import bidi, coverage_table, redirect_pages, review_issues, search_index
+from scripts.render import (
+    bidi,
+    changes,
+    coverage_table,
+    redirect_pages,
+    review_issues,
+    review_view,
+    search_index,
+)
 from scripts.render.stamp import StampError, stamp
 
 
@@ -99,10 +111,13 @@ def set_unique(problems: list[Problem]) -> list[Problem]:
 def cmd_coverage(args) -> int:
     model = _model(args)
     found = coverage(model.pages)
+    priority = [path for path, _ in model.review_priority.pages]
+    first = coverage_table.review_first(found, priority)
     problems = checks.ALL["translation"].run(model) + checks.ALL["interface"].run(model)
     if args.json:
         for locale, data in found["languages"].items():
             prefix = model.cfg.rel(model.cfg.lang_dir(locale)) + "/"
+            data["review_first"] = first[locale]
             data["malformed"] = sorted(
                 {p.path[len(prefix) :] for p in problems if p.check == "translation" and p.path.startswith(prefix)}
             )
@@ -112,7 +127,7 @@ def cmd_coverage(args) -> int:
         print(json.dumps(found, ensure_ascii=False, indent=2))
     elif args.markdown:
         print("# Oversettelser\n")
-        print(coverage_table.markdown_table(model.cfg, found))
+        print(coverage_table.markdown_table(model.cfg, found, priority=priority))
         errors = [p for p in sorted(problems) if p.is_error]
         if errors:
             print("## Feil {#feil}\n")
@@ -124,6 +139,8 @@ def cmd_coverage(args) -> int:
                 f"%; {d['reviewed']} reviewed, {d['machine']} machine), {d['outdated']} outdated, "
                 f"{d['missing']} missing, {d['orphan']} orphan"
             )
+            if first[locale]:
+                print(f"  review first: {', '.join(first[locale])}")
     print_problems(problems)
     failed = any(p.is_error for p in problems)
     if args.fail_under is not None:
@@ -146,6 +163,88 @@ def cmd_stamp(args) -> int:
             continue
         print(f"{cfg.rel(Path(path).resolve())}: source_hash: {value}")
     return status
+
+
+def _translations(model: SiteModel, files: list[Path]) -> list:
+    """The translations named on the command line (as SourcePages); ConfigError for anything else."""
+    from scripts.model.urls import split_source
+
+    found = []
+    for file in files:
+        file = Path(file)
+        if not file.is_absolute() and not file.exists():  # relative to --root
+            file = model.cfg.root / file
+        where = split_source(model.cfg, file.resolve())
+        page = model.pages.page(*where) if where else None
+        if page is None or where[0] == model.cfg.default_locale:
+            raise ConfigError(
+                f"{file}: not a translation (a page under {model.cfg.rel(model.cfg.docs_dir)}/<language>/ "
+                "other than Norwegian)."
+            )
+        found.append(page)
+    return found
+
+
+def cmd_changes(args) -> int:
+    model = _model(args)
+    if not model.history.is_repository():
+        raise ConfigError(f"{model.cfg.root}: not a git repository; the earlier Norwegian texts come from git.")
+    files = [p.shown for p in _translations(model, args.files)] if args.files else None
+    try:
+        found = changes.report(model.pages, model.history, files, base=args.base)
+    except changes.GitError as exc:
+        raise ConfigError(
+            f"--base {args.base}: {exc}. Name a branch or commit git knows (in CI: fetch-depth: 0)."
+        ) from None
+    if args.markdown:
+        print(changes.as_markdown(found, {lang.locale: lang.name for lang in model.cfg.languages}))
+    else:
+        print(changes.as_text(found))
+    return 0
+
+
+def cmd_review_view(args) -> int:
+    model = _model(args)
+    cfg, site = model.cfg, model.pages
+    names = {lang.locale: lang.name for lang in cfg.languages}
+    pages = (
+        _translations(model, args.files)
+        if args.files
+        else [
+            page
+            for locale in cfg.translation_locales
+            for path, page in sorted(site.pages.get(locale, {}).items())
+            if not page.for_editors
+        ]
+    )
+    written = []
+    for page in pages:
+        source = site.source_of(page)
+        if source is None or not source.readable or not page.readable:
+            print(f"{page.shown}: skipped (no readable Norwegian page, or unreadable front matter)", file=sys.stderr)
+            continue
+        state = site.state(page.locale, page.path)
+        if state == "translated":
+            state = str(page.translation_meta.get("status") or "translated")
+        text = review_view.render(
+            source, page, state=state, direction=model.interface.direction(page.locale), name=names[page.locale]
+        )
+        written.append((page, state, text))
+    out = Path(args.output)
+    if args.files and len(args.files) == 1 and out.suffix == ".html":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(written[0][2] if written else "", encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+        return 0 if written else 1
+    out.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for page, state, text in written:
+        name = f"{page.locale}--{page.path.replace('/', '--').removesuffix('.md')}.html"
+        (out / name).write_text(text, encoding="utf-8")
+        entries.append((name, page.shown, state))
+    (out / "index.html").write_text(review_view.index(entries), encoding="utf-8")
+    print(f"wrote {len(entries)} review view(s) and {out / 'index.html'}", file=sys.stderr)
+    return 0
 
 
 def cmd_lix(args) -> int:
@@ -338,6 +437,33 @@ def parser() -> argparse.ArgumentParser:
 
     st = add("stamp", cmd_stamp, "record the Norwegian page's current hash in these translations (after updating them)")
     st.add_argument("files", nargs="+", type=Path, metavar="FILE", help="translations, e.g. docs/en/tolk/index.md")
+
+    ch = add(
+        "changes",
+        cmd_changes,
+        "word by word, what changed in the Norwegian page since each outdated translation was made (from git)",
+    )
+    ch.add_argument("files", nargs="*", type=Path, metavar="FILE", help="only these translations")
+    ch.add_argument(
+        "--base",
+        default=None,
+        metavar="REF",
+        help="only the translations the changes since REF make outdated (a pull request: origin/main)",
+    )
+    ch.add_argument("--markdown", action="store_true", help="Markdown with each diff folded (CI job summary)")
+
+    rvw = add(
+        "review-view",
+        cmd_review_view,
+        "the Norwegian page and its translation side by side, as self-contained HTML for a reviewer",
+    )
+    rvw.add_argument("files", nargs="*", type=Path, metavar="FILE", help="translations (default: all)")
+    rvw.add_argument(
+        "-o",
+        "--output",
+        default="review-view",
+        help="a .html file for one translation, else a folder (default: review-view/)",
+    )
 
     add("lix", cmd_lix, "readability (LIX) of every Norwegian page and of the whole site")
 

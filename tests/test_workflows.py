@@ -390,3 +390,22 @@ def test_review_issue_texts_name_the_page_and_its_date(tmp_path):
     first = (tmp_path / index[0].split("\t")[1]).read_text(encoding="utf-8")
     assert "fristen" in first and "data/claims/" in first
     assert cli("reviews", "--today", "2026-12-01", "--within", "60", "--json").stdout.strip() == "[]"
+
+
+def test_pull_requests_list_the_translations_they_make_outdated_and_keep_the_review_views():
+    job = workflow("checks.yml")["jobs"]["checks"]
+    checkout = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0, "the earlier Norwegian texts come from git history"
+    names = [s.get("run", "") for s in job["steps"]]
+    summary = next(i for i, r in enumerate(names) if "coverage --markdown" in str(r))
+    changes = next(i for i, r in enumerate(names) if "-m scripts changes --base" in str(r))
+    assert changes > summary
+    step = job["steps"][changes]
+    assert "pull_request" in step["if"] and step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert "--markdown" in step["run"] and "GITHUB_STEP_SUMMARY" in step["run"]
+    upload = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "review-view/"
+    assert any("-m scripts review-view -o review-view" in str(r) for r in names)
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "gjennomgang-oversettelse.yml").read_text(encoding="utf-8"))
+    assert form["name"].startswith("Gjennomgang av oversettelse")
+    assert {item["id"] for item in form["body"] if "id" in item} >= {"side", "kode", "hvem", "dato"}

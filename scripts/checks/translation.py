@@ -2,7 +2,10 @@
 
 * every translation has a ``translation:`` block with ``status`` (machine or
   reviewed) and ``source_hash`` (the Norwegian page's content hash);
+* a reviewed translation says who checked it (``reviewed_by``: a role or an
+  organisation) and when (``reviewed_on``: a real date, not in the future);
 * a translation without a Norwegian page (an orphan) is an error;
+* every page of translations/review-priority.yml exists;
 * outdated translations and each language's missing pages are warnings;
 * every key of the default language's interface strings and of Material's
   own en.html is in every language's file.
@@ -10,8 +13,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from scripts.model.dates import as_date
 from scripts.model.interface import material_languages_dir, parse
 from scripts.model.pages import SourcePage
 from scripts.model.problem import Problem
@@ -22,8 +27,8 @@ TRANSLATION_STATUSES = ("machine", "reviewed")
 HASH = re.compile(r"^[0-9a-f]{12}$")
 
 
-def meta_problems(page: SourcePage) -> list[Problem]:
-    """Problems with a translation's `translation:` block (status, source_hash)."""
+def meta_problems(page: SourcePage, today: dt.date) -> list[Problem]:
+    """Problems with a translation's `translation:` block (status, source_hash, the review)."""
     if not page.readable:
         return []  # the content check reports unreadable front matter
     path = page.shown
@@ -68,6 +73,78 @@ def meta_problems(page: SourcePage) -> list[Problem]:
                 check="translation",
             )
         )
+    if status == "reviewed":
+        problems += review_problems(page, today)
+    return problems
+
+
+def review_problems(page: SourcePage, today: dt.date) -> list[Problem]:
+    """A reviewed translation names who reviewed it (a role or an organisation) and the day."""
+    tr, path, problems = page.meta["translation"], page.shown, []
+    line = page.line_of("translation")
+    who = tr.get("reviewed_by")
+    if not isinstance(who, str) or not who.strip():
+        problems.append(
+            Problem(
+                path,
+                page.line_of("translation", "reviewed_by") if "reviewed_by" in tr else line,
+                "a reviewed translation must say who reviewed it. Add under 'translation:' a line "
+                "'reviewed_by: \"...\"' with the reviewer's role or organisation (for example \"Tolk, Somalisk "
+                "forening\"); a private person's name is not needed.",
+                check="translation",
+            )
+        )
+    when = tr.get("reviewed_on")
+    date = as_date(when) if when is not None else None
+    if when is None:
+        problems.append(
+            Problem(
+                path,
+                line,
+                "a reviewed translation must say when it was reviewed. Add under 'translation:' a line "
+                "'reviewed_on: YYYY-MM-DD' with the day of the review.",
+                check="translation",
+            )
+        )
+    elif date is None:
+        problems.append(
+            Problem(
+                path,
+                page.line_of("translation", "reviewed_on"),
+                f"reviewed_on is {str(when)!r}, not a date. Write the day of the review as YYYY-MM-DD.",
+                check="translation",
+            )
+        )
+    elif date > today:
+        problems.append(
+            Problem(
+                path,
+                page.line_of("translation", "reviewed_on"),
+                f"reviewed_on is {date.isoformat()}, a day in the future. Write the day the review was done "
+                "(YYYY-MM-DD).",
+                check="translation",
+            )
+        )
+    return problems
+
+
+def priority_problems(model: SiteModel) -> list[Problem]:
+    """translations/review-priority.yml names Norwegian pages that exist."""
+    from scripts.model.review_priority import FILE
+
+    problems = list(model.review_priority.problems)
+    known = set(model.pages.reader_paths)
+    for path, line in model.review_priority.pages:
+        if path not in known:
+            problems.append(
+                Problem(
+                    FILE,
+                    line,
+                    f"'{path}' is not a Norwegian page for readers. Write its path as in nav: in mkdocs.yml "
+                    "(for example rettigheter/index.md), or delete the line.",
+                    check="translation",
+                )
+            )
     return problems
 
 
@@ -123,7 +200,7 @@ def check(model: SiteModel) -> list[Problem]:
     """Orphans, malformed metadata and missing interface strings are errors;
     outdated pages and each language's missing pages are warnings."""
     cfg, site = model.cfg, model.pages
-    problems: list[Problem] = []
+    problems: list[Problem] = priority_problems(model)
     default = cfg.default_locale
     for locale in cfg.translation_locales:
         missing = 0
@@ -142,7 +219,7 @@ def check(model: SiteModel) -> list[Problem]:
                     )
                 )
                 continue
-            malformed = meta_problems(page)
+            malformed = meta_problems(page, model.today)
             problems += malformed
             source = site.source_of(page)
             if state == "outdated" and not malformed and source is not None and source.readable:

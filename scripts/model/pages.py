@@ -302,11 +302,12 @@ def coverage(site: SourceSite) -> dict:
             if site.state(locale, path) == "orphan" and not page.for_editors
         )
         counts = {state: sum(1 for s in states.values() if s == state) for state in STATES}
-        reviewed = sum(
-            1
+        reviewed_pages = sorted(
+            path
             for path, state in states.items()
             if state == "translated" and site.page(locale, path).translation_meta.get("status") == "reviewed"
         )
+        reviewed = len(reviewed_pages)
         total = len(sources)
         result["languages"][locale] = {
             **counts,
@@ -316,6 +317,7 @@ def coverage(site: SourceSite) -> dict:
             "total": total,
             "percent": round(100 * counts["translated"] / total, 1) if total else 100.0,
             "pages": states,
+            "reviewed_pages": reviewed_pages,
             "orphans": orphans,
         }
     return result

@@ -7,7 +7,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from scripts.model import built, claims, glossary, interface, offers, pages, published, redirects
+from scripts.model import (
+    built,
+    claims,
+    glossary,
+    history,
+    interface,
+    offers,
+    pages,
+    published,
+    redirects,
+    review_priority,
+)
 from scripts.model.config import SiteConfig
 
 
@@ -44,6 +55,21 @@ class SiteModel:
     def glossary_nb(self) -> list[str]:
         """The Norwegian terms of the translators' glossaries."""
         return glossary.norwegian_values(self.cfg)
+
+    @cached_property
+    def glossaries(self) -> glossary.Glossaries:
+        """Each language's approved terms and the variants to avoid."""
+        return glossary.read(self.cfg)
+
+    @cached_property
+    def review_priority(self) -> review_priority.Priority:
+        """The pages to review first (translations/review-priority.yml)."""
+        return review_priority.read(self.cfg)
+
+    @cached_property
+    def history(self) -> history.History:
+        """Earlier versions of the pages, from git (read when first asked for)."""
+        return history.History(self.cfg.root)
 
     @cached_property
     def published(self) -> list[str]:

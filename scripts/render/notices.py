@@ -6,7 +6,14 @@ The state comes from the model (scripts/model/pages.py decides it):
 * ``missing``: the page is the Norwegian text shown because no translation
   exists yet (the i18n plugin's fallback);
 * ``outdated``: the Norwegian page changed after the translation was made;
-* ``machine`` / ``reviewed``: the translation's status.
+* ``machine`` / ``reviewed``: the translation's status. A reviewed
+  translation (``status: reviewed`` with a valid ``reviewed_on``) tells the
+  reader, in its language, that a qualified translator checked it and when,
+  instead of the machine-translation line; once the Norwegian page changes
+  again it is ``outdated`` like any other translation.
+
+``translation_state`` is the one word the templates show under "Sources and
+review" (missing / outdated / machine / reviewed, or empty for Norwegian).
 """
 
 from __future__ import annotations
@@ -34,7 +41,8 @@ def translation_meta(site: SourceSite, file_locale: str, path: str, build_locale
     meta = {
         "i18n_notice": None,
         "machine_translation": False,
-        "translation_reviewed": None,
+        "translation_reviewed": None,  # the review's day (YYYY-MM-DD) while the review is current
+        "translation_state": "",
         # "./" for the home page: the template's `url` filter needs a path.
         "source_page_url": page_url(path) or "./",
         "source_locale": default,
@@ -44,12 +52,20 @@ def translation_meta(site: SourceSite, file_locale: str, path: str, build_locale
         return meta
     if file_locale != build_locale:
         meta["i18n_notice"] = "missing"
+        meta["translation_state"] = "missing"
         return meta
     page = site.page(file_locale, path)
     status = page.translation_meta.get("status") if page else None
     meta["machine_translation"] = status == "machine"
+    reviewed_on = as_date(page.translation_meta.get("reviewed_on")) if page else None
     if site.state(file_locale, path) == "outdated":
         meta["i18n_notice"] = "outdated"
+        meta["translation_state"] = "outdated"
+    elif status == "reviewed" and reviewed_on is not None:
+        meta["translation_reviewed"] = reviewed_on.isoformat()
+        meta["translation_state"] = "reviewed"
+    elif status == "machine":
+        meta["translation_state"] = "machine"
     return meta
 
 

@@ -187,7 +187,7 @@ def test_missing_translation_is_a_warning_and_the_page_falls_back_to_norwegian(t
     ]
     html = render(tmp_path, "so")
     assert '<p class="offer__description" lang="nb">Norsk tekst om kafeen.</p>' in html
-    assert "Sharraxaaddan waxay ku qoran tahay af-Noorwiijiga oo keliya." in html
+    assert "Sharraxaaddan waxay ku qoran tahay af-Noorweejiga oo keliya." in html
 
 
 def test_norwegian_description_is_required(tmp_path):

@@ -140,7 +140,7 @@ def test_stamp_refuses_norwegian_pages_and_orphans(copy):
 
 def test_markdown_report():
     out = run("--root", FIXTURE, "--markdown").stdout
-    assert "| English (`en`) | 3 av 14 | 2 | 9 | 1 | 21 % |" in out
+    assert "| English (`en`) | 3 av 14 | 2 | 1 | 2 | 9 | 1 | 21 % |" in out
     assert "| `outdated/index.md` | utdatert | mangler |" in out
     assert "| `orphan/index.md` (en) | foreldreløs | – |" in out
 
@@ -195,3 +195,68 @@ def test_missing_translations_do_not_fail_the_build(built_site, build_log, site_
                 f"docs/{locale}: warning: {data['missing']} of {data['total']} pages are not translated yet"
                 in build_log
             )
+
+
+# --- A recorded review (status: reviewed) -------------------------------------
+
+REVIEW_NB = "---\ntitle: Side\n---\n# Side\n\nTekst.\n"
+
+
+def _review_problems(block: str) -> list[str]:
+    from scripts.checks import translation
+    from tests.helpers import memory_model
+
+    source_hash = memory_model({("nb", "side/index.md"): REVIEW_NB}).pages.page("nb", "side/index.md").content_hash
+    site = memory_model(
+        {
+            ("nb", "side/index.md"): REVIEW_NB,
+            ("en", "side/index.md"): (
+                f"---\ntitle: Page\ntranslation:\n  status: reviewed\n  source_hash: {source_hash}\n{block}---\n"
+                "# Page\n\nText.\n"
+            ),
+        }
+    )
+    return [str(p) for p in translation.check(site) if p.path == "docs/en/side/index.md"]
+
+
+def test_a_review_with_a_role_and_a_past_day_is_accepted():
+    assert _review_problems('  reviewed_by: "Tolk, Somalisk forening"\n  reviewed_on: 2026-11-30\n') == []
+
+
+def test_a_review_without_reviewer_or_day_is_an_error_at_its_line():
+    found = _review_problems("")
+    assert len(found) == 2, found
+    assert found[0].startswith("docs/en/side/index.md:3: a reviewed translation must say who reviewed it")
+    assert "role or organisation" in found[0] and "a private person's name is not needed" in found[0]
+    assert found[1].startswith("docs/en/side/index.md:3: a reviewed translation must say when")
+
+
+def test_a_review_day_must_be_a_real_day_not_in_the_future():
+    (impossible,) = _review_problems("  reviewed_by: Tolk\n  reviewed_on: 2026-13-01\n")
+    assert impossible.startswith("docs/en/side/index.md:7: ") and "YYYY-MM-DD" in impossible
+    (future,) = _review_problems("  reviewed_by: Tolk\n  reviewed_on: 2026-12-02\n")  # TODAY is 2026-12-01
+    assert future.startswith("docs/en/side/index.md:7: reviewed_on is 2026-12-02, a day in the future")
+    (empty,) = _review_problems('  reviewed_by: ""\n  reviewed_on: 2026-11-01\n')
+    assert empty.startswith("docs/en/side/index.md:6: a reviewed translation must say who")
+
+
+def test_the_review_priority_list_names_real_pages(tmp_path):
+    from scripts.checks import translation
+    from scripts.model.review_priority import read
+    from tests.helpers import memory_model
+
+    site = memory_model({("nb", "side/index.md"): REVIEW_NB})
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "review-priority.yml").write_text("pages:\n  - side/index.md\n  - borte/index.md\n")
+    site.__dict__["review_priority"] = read(type(site.cfg)(**{**site.cfg.__dict__, "root": tmp_path}))
+    (problem,) = translation.priority_problems(site)
+    assert str(problem).startswith("translations/review-priority.yml:3: 'borte/index.md' is not a Norwegian page")
+
+
+def test_the_real_priority_list_and_the_coverage_report():
+    report = json.loads(cli("coverage", "--json").stdout)
+    for data in report["languages"].values():
+        assert data["review_first"][:3] == ["index.md", "rettigheter/index.md", "arbeid-og-penger/index.md"]
+        assert not set(data["review_first"]) & set(data["reviewed_pages"])
+    table = cli("coverage", "--markdown").stdout
+    assert "| Maskinoversatt | Gjennomgått |" in table and "## Gjennomgå først" in table
