@@ -15,6 +15,7 @@ from scripts.checks import (
     claims,
     content,
     files,
+    guide,
     html,
     links,
     markdown,
@@ -52,6 +53,7 @@ SOURCE_CHECKS = (
         translation.interface_problems,
     ),
     Check("offers", "the directory of offers in data/", offers.check),
+    Check("guide", "the guide (data/veiviser.yml): rules, links to sections, numbers, translations", guide.check),
     Check("claims", "the review logs in data/claims/", claims.check),
     Check("urls", "redirects in data/redirects.yml, and published pages that are gone", urls.check),
     Check(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from scripts.model import built, claims, glossary, interface, offers, pages, published, redirects
+from scripts.model import built, claims, glossary, guide, interface, offers, pages, published, redirects
 from scripts.model.config import SiteConfig
 
 
@@ -35,6 +35,11 @@ class SiteModel:
     @cached_property
     def offers(self) -> offers.OffersData | None:
         return offers.read_offers(self.cfg)
+
+    @cached_property
+    def guide(self) -> guide.Guide | None:
+        """The guide (veiviser/): data/veiviser.yml."""
+        return guide.read_guide(self.cfg)
 
     @cached_property
     def redirects(self) -> redirects.Redirects:
