@@ -161,6 +161,18 @@ def check(model: SiteModel) -> list[Problem]:
                     "translator has checked the guide's texts.",
                 )
             )
+    default = model.cfg.default_locale
+    needed = set(guide.strings.get(default, {})) - {"norwegian_intro"}
+    for locale in model.cfg.translation_locales:
+        own = guide.strings.get(locale, {})
+        wanted = needed | ({"machine"} if guide.statuses.get(locale) == "machine" else set())
+        for key in sorted(wanted - set(own)):
+            found.append(
+                _problem(
+                    guide.raw.get("strings", {}).line_of(locale) if locale in guide.raw.get("strings", {}) else 1,
+                    f"strings: {locale} has no '{key}'. Add it; until then readers see the Norwegian words.",
+                )
+            )
     for key, texts in guide.deciders.items():
         found += _text_problems(model, texts, 1, f"deciders: {key}")
     ids = [q.id for q in guide.questions]
@@ -182,15 +194,21 @@ def check(model: SiteModel) -> list[Problem]:
     for question in guide.questions:
         if question.id not in reachable_questions:
             found.append(
-                _problem(question.line, f"the question '{question.id}' is never asked: no answers lead to it. "
-                         "Check its rule (when), or remove it.")  # fmt: skip
+                _problem(
+                    question.line,
+                    f"the question '{question.id}' is never asked: no answers lead to it. "
+                    "Check its rule (when), or remove it.",
+                )  # fmt: skip
             )
     for item in guide.items:
         found += _item_problems(model, guide, item)
         if item.id not in shown_items:
             found.append(
-                _problem(item.line, f"the item '{item.id}' is never shown: no answers make its rule (when) hold. "
-                         "Check the rule, or remove the item.")  # fmt: skip
+                _problem(
+                    item.line,
+                    f"the item '{item.id}' is never shown: no answers make its rule (when) hold. "
+                    "Check the rule, or remove the item.",
+                )  # fmt: skip
             )
     for locale in model.cfg.locales:
         page = model.pages.page(locale, f"{PATH}/index.md")

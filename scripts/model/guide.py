@@ -77,8 +77,13 @@ class Guide:
     items: list[Item]
     deciders: dict  # key -> {locale: text}
     statuses: dict  # locale -> machine | reviewed
+    strings: dict = field(default_factory=dict)  # locale -> key -> text (the guide's own words)
     raw: object = None
     read_problems: list[Problem] = field(default_factory=list)
+
+    def words(self, locale: str, default: str) -> dict:
+        """The guide's words in a language, with the default language's for any gap."""
+        return {**self.strings.get(default, {}), **self.strings.get(locale, {})}
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -188,12 +193,14 @@ def parse(data, shown: str = GUIDE_FILE) -> Guide:
         )
     deciders = data.get("deciders") if isinstance(data.get("deciders"), dict) else {}
     statuses = data.get("translations") if isinstance(data.get("translations"), dict) else {}
+    strings = data.get("strings") if isinstance(data.get("strings"), dict) else {}
     return Guide(
         shown,
         questions,
         items,
         {str(k): _texts(v) for k, v in deciders.items()},
         {str(k): str(v) for k, v in statuses.items()},
+        {str(k): _texts(v) for k, v in strings.items()},
         data,
     )
 
