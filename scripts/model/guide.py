@@ -121,8 +121,17 @@ class Guide:
         walk([])
         return found
 
+    def addresses(self) -> list[str]:
+        """The address of every step after the start (the static pages written after the build)."""
+        return [step_url(steps) for steps in self.paths() if steps]
+
     def complete_paths(self) -> list[list[tuple[str, str]]]:
         return [steps for steps in self.paths() if self.next_question(dict(steps)) is None]
+
+
+def step_url(steps: list[tuple[str, str]]) -> str:
+    """The address of a step inside a language: 'veiviser/', 'veiviser/barn/ansatt/'."""
+    return "/".join([PATH, *(answer for _, answer in steps)]) + "/"
 
 
 def holds(when: list[dict], answers: dict) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import jinja2
 
-from scripts.model.guide import MARKER, PATH, Guide, Item, Question
+from scripts.model.guide import MARKER, PATH, Guide, Item, Question, step_url
 from scripts.render import bidi, csp, reader_html
 
 MARKER_REGION = '<div class="guide" '  # the region starts here and ends after <span data-guide-end>
@@ -58,11 +58,6 @@ class _Words:
         if texts.get(self.locale):
             return {"text": texts[self.locale], "lang": self.locale}
         return {"text": texts.get(self.default, ""), "lang": self.default}
-
-
-def step_url(steps: list[tuple[str, str]]) -> str:
-    """The address of a step inside a language: 'veiviser/', 'veiviser/barn/ansatt/'."""
-    return "/".join([PATH, *(answer for _, answer in steps)]) + "/"
 
 
 def _item(item: Item, w: _Words, up: str, titles: dict, default: str, guide: Guide) -> dict:
