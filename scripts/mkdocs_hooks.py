@@ -125,6 +125,10 @@ def on_config(config):
     reproducible.set_source_date_epoch(Path(config.config_file_path).parent)
     cfg = from_mkdocs(config)
     _model = SiteModel(cfg, _today(), site_dir=cfg.site_dir)
+    # The home pages link to the guide only where the site has it (overrides/partials/guide-link.html).
+    config.extra["guide"] = (
+        _model.guide is not None and _model.pages.page(cfg.default_locale, "veiviser/index.md") is not None
+    )
     # Each language's home, for pages that have no counterpart in other languages (404).
     config.extra["language_homes"] = [
         {"lang": lang.locale, "name": lang.name, "path": "" if lang.default else f"{lang.locale}/"}
