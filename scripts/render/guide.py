@@ -35,6 +35,7 @@ REGION = re.compile(r'<div class="guide" .*?<span data-guide-end></span></div>',
 RELATIVE_ATTR = re.compile(r"""(\s(?:href|src|data-base)=)(["'])(?![a-z][a-z0-9+.-]*:|/|#)([^"']*)\2""", re.I)
 CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(")')
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+LANGUAGE_LINK = re.compile(r"<(?:a|link)\b[^>]*\bhreflang=[^>]*>")
 
 __all__ = ["MARKER", "start", "step_pages", "write_steps"]
 
@@ -177,10 +178,18 @@ def _finish_fragment(fragment: str, locale: str, direction: str, terms: frozense
 
 def _step_page(shell: str, levels: int, region: str, address: str, heading: str) -> str:
     """The start page `shell` as the step at `address`: deeper, its guide, address and title replaced."""
+    # The language links lead to the same step in every language (the answers' ids are the same),
+    # the page's own language too ("./", before the addresses are made deeper).
+    rest = address[len(PATH) + 1 :]
+    shell = LANGUAGE_LINK.sub(
+        lambda m: m.group(0).replace(f'{PATH}/"', f'{address}"').replace('href="./"', f'href="./{rest}"'), shell
+    )
     page = deeper(shell, levels)
     page = REGION.sub(lambda _: region, page, count=1)
     page = CANONICAL.sub(lambda m: m.group(1) + m.group(2).rsplit(PATH + "/", 1)[0] + address + m.group(3), page)
     page = TITLE.sub(lambda m: f"<title>{html.escape(heading, quote=False)} – {m.group(1)}</title>", page, count=1)
+    # Only the start page is searchable: the steps repeat its words.
+    page = page.replace("<div data-pagefind-body>", "<div>", 1)
     # The shell's policy already lists its inline scripts; the guide adds none.
     return csp.add_policy(page)
 
