@@ -49,6 +49,7 @@ from scripts.render import (  # noqa: E402
     reproducible,
     search_index,
 )
+from scripts.render import guide as guide_render  # noqa: E402
 from scripts.render import offers as offers_render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.checks")
@@ -57,6 +58,7 @@ _depth = 0
 _model: SiteModel | None = None  # read once per build (mkdocs serve: per rebuild)
 _not_found_pages: dict[str, str] = {}  # locale -> finished 404 page
 _serving = False  # `mkdocs serve`: a local preview
+_guide_pages: dict[str, str] = {}  # locale -> the guide's finished start page (the shell of its step pages)
 
 
 def _today() -> dt.date:
@@ -83,7 +85,7 @@ def _report(problems) -> None:
 
 
 # page.meta flag for each marker, telling overrides/main.html to load its assets.
-_MARKER_ASSETS = {offers_render.MARKER: "offers_directory"}
+_MARKER_ASSETS = {offers_render.MARKER: "offers_directory", guide_render.MARKER: "guide"}
 
 
 def _markers(model: SiteModel, locale: str, page) -> dict:
@@ -97,7 +99,20 @@ def _markers(model: SiteModel, locale: str, page) -> dict:
             stale=lambda offer: offers_check.stale(offer, model.today),
             page_url=getattr(page, "canonical_url", None),
         ),
+        guide_render.MARKER: lambda: guide_render.start(
+            model.guide, locale, model.cfg.default_locale, model.interface.direction(locale), _titles(model, locale)
+        ),
     }
+
+
+def _titles(model: SiteModel, locale: str) -> dict[str, str]:
+    """Each page's title in a language (the Norwegian title where it has no translation)."""
+    titles = {}
+    for lang in (model.cfg.default_locale, locale):
+        for path, source in model.pages.pages.get(lang, {}).items():
+            if source.readable and source.meta.get("title"):
+                titles[path] = str(source.meta["title"])
+    return titles
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -120,6 +135,10 @@ def on_config(config):
     reproducible.set_source_date_epoch(Path(config.config_file_path).parent)
     cfg = from_mkdocs(config)
     _model = SiteModel(cfg, _today(), site_dir=cfg.site_dir)
+    # The home pages link to the guide only where the site has it (overrides/partials/guide-link.html).
+    config.extra["guide"] = (
+        _model.guide is not None and _model.pages.page(cfg.default_locale, "veiviser/index.md") is not None
+    )
     # Each language's home, for pages that have no counterpart in other languages (404).
     config.extra["language_homes"] = [
         {"lang": lang.locale, "name": lang.name, "path": "" if lang.default else f"{lang.locale}/"}
@@ -138,6 +157,7 @@ def on_pre_build(config) -> None:
     _depth += 1
     if _depth == 1:
         _not_found_pages.clear()
+        _guide_pages.clear()
         if _checks_wanted():
             _report(checks.run(_model, checks.SOURCE_CHECKS))
 
@@ -193,7 +213,10 @@ def _norwegian_terms() -> frozenset[str]:
 
 
 def on_post_page(output: str, page, config) -> str:
-    return _finish(output, page.canonical_url)
+    output = _finish(output, page.canonical_url)
+    if guide_render.MARKER_REGION in output and page.file.src_uri.endswith(guide_render.START_SOURCE):
+        _guide_pages[config.theme["language"]] = output
+    return output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
@@ -212,6 +235,19 @@ def on_post_build(config) -> None:
     model = _model
     site_dir = Path(config.site_dir)
     error_pages.write(site_dir, model.cfg.default_locale, _not_found_pages)
+    # The guide's step pages: its start page in each language, with one step each.
+    for locale, shell in _guide_pages.items():
+        if model.guide is not None:
+            steps = guide_render.step_pages(
+                model.guide,
+                shell,
+                locale,
+                model.cfg.default_locale,
+                model.interface.direction(locale),
+                _titles(model, locale),
+                _norwegian_terms() if locale != model.cfg.default_locale else frozenset(),
+            )
+            guide_render.write_steps(site_dir, "" if locale == model.cfg.default_locale else f"{locale}/", steps)
     # Pagefind indexes all languages in one run, so only after the last one.
     indexed = search_index.build(site_dir)
     if not indexed.ok:

@@ -15,6 +15,7 @@ from scripts.checks import (
     claims,
     content,
     files,
+    guide,
     html,
     links,
     markdown,
@@ -54,6 +55,7 @@ SOURCE_CHECKS = (
     ),
     Check("terms", "each translation uses its glossary's approved terms, not the variants to avoid", terms.check),
     Check("offers", "the directory of offers in data/", offers.check),
+    Check("guide", "the guide (data/veiviser.yml): rules, links to sections, numbers, translations", guide.check),
     Check("claims", "the review logs in data/claims/", claims.check),
     Check("urls", "redirects in data/redirects.yml, and published pages that are gone", urls.check),
     Check(

@@ -21,6 +21,7 @@ import re
 
 from scripts.checks.links import source_of
 from scripts.model.built import BuiltPage, Element, script_hash
+from scripts.model.guide import MARKER as GUIDE_MARKER
 from scripts.model.problem import Problem
 from scripts.model.site import SiteModel
 
@@ -35,6 +36,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 # The offers directory's filter (scripts/render/templates/offers.html), only where the page has the directory.
 OFFERS_TAGS = {"form", "fieldset", "legend", "select", "option", "optgroup", "button", "script"}
+# The guide's questions (scripts/render/templates/guide.html), only where the page has the guide.
+GUIDE_TAGS = {"fieldset", "legend"}
 ALLOWED_ATTRIBUTES = {
     "abbr", "alt", "checked", "cite", "class", "colspan", "datetime", "dir", "disabled", "for", "headers", "height",
     "hidden", "href", "hreflang", "id", "label", "lang", "loading", "name", "open", "rel", "reversed", "role",
@@ -51,12 +54,12 @@ def _scheme_problem(value: str) -> str | None:
     return "address" if BAD_SCHEME.match(INVISIBLE.sub("", value)) else None
 
 
-def element_problems(element: Element, with_offers: bool) -> list[tuple[str, str]]:
+def element_problems(element: Element, with_offers: bool, with_guide: bool = False) -> list[tuple[str, str]]:
     """(what was found, the text to look for in the source) for one element."""
     found = []
     tag = element.tag
     attributes = dict(element.attributes)
-    if tag not in ALLOWED_TAGS and not (with_offers and tag in OFFERS_TAGS):
+    if tag not in ALLOWED_TAGS and not (with_offers and tag in OFFERS_TAGS) and not (with_guide and tag in GUIDE_TAGS):
         return [(f"the element <{tag}>", f"<{tag}")]  # one message for the element, not one per attribute
     if tag == "script" and "json" not in attributes.get("type", ""):
         found.append(("a <script>", "<script"))
@@ -132,9 +135,10 @@ def page_problems(model: SiteModel, page: BuiltPage, shown_site: str) -> list[Pr
                 )
     source = source_of(model, page.rel)
     with_offers = source is not None and OFFERS_MARKER in source.body
+    with_guide = source is not None and GUIDE_MARKER in source.body
     found = [("a <script>", "<script")] * len(page.content_scripts)
     for element in page.content:
-        found += element_problems(element, with_offers)
+        found += element_problems(element, with_offers, with_guide)
     for what, needle in found:
         line = _line(source.text, needle) if source else 0
         problems.append(

@@ -17,6 +17,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from scripts.model import urls
 from scripts.model.built import BuiltSite
+from scripts.model.guide import GUIDE_FILE
+from scripts.model.guide import PATH as GUIDE_PATH
 from scripts.model.pages import SourcePage
 from scripts.model.problem import Problem
 from scripts.model.site import SiteModel
@@ -119,6 +121,20 @@ def _site_path(target_rel: str, locales: list[str]) -> str:
     return rest if first in locales else target_rel
 
 
+def _guide_item_line(model: SiteModel, built_rel: str, target_rel: str, fragment: str) -> int:
+    """The line in data/veiviser.yml of the item a broken link on a guide page comes from (0: none)."""
+    guide = model.guide
+    locales = "|".join(re.escape(locale) for locale in model.cfg.translation_locales)
+    if guide is None or not re.match(rf"^(?:(?:{locales})/)?{GUIDE_PATH}/(?:.*/)?index\.html$", built_rel):
+        return 0
+    folder = _site_path(target_rel, model.cfg.translation_locales).removesuffix("index.html").strip("/")
+    for item in guide.items:
+        page = item.page.removesuffix("index.md").strip("/")
+        if page == folder and fragment == item.anchor:
+            return item.raw.line_of("section")
+    return 0
+
+
 def check(model: SiteModel) -> list[Problem]:
     site = model.built
     cfg = model.cfg
@@ -146,7 +162,13 @@ def check(model: SiteModel) -> list[Problem]:
         for rel, href in where.items():
             source = source_of(model, rel)
             line = line_in(source, href, fragment) if source else 0
-            if line:
+            item_line = _guide_item_line(model, rel, target_rel, fragment)
+            if item_line:
+                # One message per item, whichever step page (and depth) the link is on.
+                by_source[(GUIDE_FILE, item_line, re.sub(r"^(?:\.\./)+", "", href), what)].append(
+                    (rel, target_rel, fragment)
+                )
+            elif line:
                 by_source[(source.shown, line, href, what)].append((rel, target_rel, fragment))
             else:
                 from_templates[(_site_path(target_rel, cfg.translation_locales), fragment, what)].append(

@@ -140,6 +140,8 @@ def missing_page_problems(model: SiteModel) -> list[Problem]:
     listed = model.published
     redirected = {urls.page_url(r.old) for r in model.redirects.entries if usable(cfg, r)}
     existing = {urls.page_url(path) for path in model.pages.pages.get(cfg.default_locale, {})}
+    # The guide's step pages are written from data/veiviser.yml, not from a page.
+    existing |= set(model.guide.addresses() if model.guide is not None else [])
     gone = [url for url in listed if urls.split_site_url(cfg, url)[1] not in existing | redirected]
     new_pages = sorted(existing - {urls.split_site_url(cfg, url)[1] for url in listed})
     return _lost(model, gone, new_pages)

@@ -11,6 +11,7 @@ from scripts.model import (
     built,
     claims,
     glossary,
+    guide,
     history,
     interface,
     offers,
@@ -46,6 +47,11 @@ class SiteModel:
     @cached_property
     def offers(self) -> offers.OffersData | None:
         return offers.read_offers(self.cfg)
+
+    @cached_property
+    def guide(self) -> guide.Guide | None:
+        """The guide (veiviser/): data/veiviser.yml."""
+        return guide.read_guide(self.cfg)
 
     @cached_property
     def redirects(self) -> redirects.Redirects:

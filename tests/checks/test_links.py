@@ -77,3 +77,16 @@ def test_external_links_are_collected_not_fetched(built_site):
     found = links.external_links(model(site=built_site))
     assert any(url.startswith("https://lovdata.no/") for url in found)
     assert all(not url.startswith("https://example.org/parorende/") for url in found)
+
+
+def test_a_broken_link_on_the_guides_pages_is_reported_at_its_item(built_site, tmp_path):
+    # The guide's pages are written from data/veiviser.yml: a link to a page
+    # that is gone is one message at the item's section, not one per page.
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "en" / "klage")
+    guide = model().guide
+    line = next(item.raw.line_of("section") for item in guide.items if item.id == "klage")
+    found = [str(p) for p in links.check(model(site=site)) if str(p).startswith("data/veiviser.yml")]
+    assert len(found) == 1, found
+    assert found[0].startswith(f'data/veiviser.yml:{line}: the link "klage/#frister" goes to a page')
