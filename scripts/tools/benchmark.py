@@ -301,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     lines += [
-        "## Growth from 1x to 4x the real pages",
+        "## Growth with the number of pages",
         "",
         "Synthetic sites from `scripts/tools/generate_site.py` (every real page of "
         "every language copied N times, navigation included). One build each; all "
