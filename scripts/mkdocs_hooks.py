@@ -186,6 +186,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if where:
         page.meta.update(notices.translation_meta(_model.pages, where[0], where[1], locale))
         page.meta.update(notices.review_meta(_model.pages, where[1], _model.today))
+        notices.mark_source_languages(page.meta, _model.pages, where[1], locale)
     if "<!--" in markdown:
         for marker, render in _markers(_model, locale, page).items():
             if marker in markdown:

@@ -216,3 +216,18 @@ def test_the_offers_assets_load_only_where_the_directory_is(built_site):
         with_directory += has_directory
         without += not has_directory
     assert with_directory == 4 and without > 40  # one directory page per language
+
+
+def test_source_titles_in_norwegian_carry_lang_nb_on_other_languages(built_site):
+    marked = unmarked = 0
+    for page in content_pages(built_site / "ar") + content_pages(built_site / "en"):
+        for link in parse(page).css(".site-sources a"):
+            if link.attributes.get("lang") == "nb":
+                marked += 1
+            else:
+                unmarked += 1
+    assert marked and unmarked  # Norwegian titles kept as they are, others translated
+    for page in content_pages(built_site):
+        if page.relative_to(built_site).parts[0] in ("en", "ar", "so"):
+            continue
+        assert not parse(page).css(".site-sources a[lang]"), page  # Norwegian pages: the page's own language

@@ -29,7 +29,7 @@ def escape_meta(meta: dict) -> None:
     sources = meta.get("sources")
     if isinstance(sources, list):
         meta["sources"] = [
-            {"title": _text(item.get("title", "")), "url": _text(item.get("url", ""))}
+            {"title": _text(item.get("title", "")), "url": _text(item.get("url", "")), "lang": None}
             for item in sources
             if isinstance(item, dict)
         ]

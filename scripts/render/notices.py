@@ -19,6 +19,7 @@ review" (missing / outdated / machine / reviewed, or empty for Norwegian).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from scripts.model.dates import as_date
@@ -80,3 +81,19 @@ def html_dir(output: str) -> str:
     if match and 'dir="' not in output[: output.find("<head")]:
         output = _HTML_OPEN.sub(lambda m: f'<html lang="{m.group(1)}" dir="{match.group(1)}"', output, count=1)
     return output
+
+
+def mark_source_languages(meta: dict, site: SourceSite, path: str, build_locale: str) -> None:
+    """Give each source a `lang` where its title is in another language than
+    the page: on a translated or fallback page, a title written exactly as on
+    the Norwegian page is Norwegian, so screen readers pronounce it so.
+    Call after the titles are escaped (render/escape.py): both sides are compared escaped."""
+    default = site.default_locale
+    source = site.page(default, path)
+    if build_locale == default or source is None or not isinstance(meta.get("sources"), list):
+        return
+    norwegian = source.meta.get("sources") if isinstance(source.meta.get("sources"), list) else []
+    titles = {html.escape(str(item.get("title")), quote=True) for item in norwegian if isinstance(item, dict)}
+    for item in meta["sources"]:
+        if isinstance(item, dict) and item.get("title") in titles:
+            item["lang"] = default
