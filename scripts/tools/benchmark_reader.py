@@ -83,20 +83,14 @@ def build(site_dir: Path) -> None:
 
 def search_bytes(browser, base_url: str, prefix: str, query: str) -> tuple[int, int]:
     """(gzip bytes fetched by the search, number of results) for one query."""
-    from scripts.tools.browser import gzip_size
+    from scripts.tools.browser import gzip_size, search
 
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(base_url + prefix, wait_until="load")
     responses = []
     page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
-    page.click(".site-search__toggle")
-    page.fill("#site-search-input", query)
-    page.wait_for_function(
-        "() => { const s = document.querySelector('.site-search__status').textContent;"
-        " return s && s !== document.getElementById('site-search').dataset.loading; }",
-        timeout=20000,
-    )
+    search(page, query)
     page.wait_for_timeout(300)
     results = page.locator(".site-search__results li").count()
     total = 0

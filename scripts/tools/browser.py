@@ -139,6 +139,21 @@ def gzip_size(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=6, mtime=0))
 
 
+# The search panel's status shows the result count once Pagefind has answered.
+SEARCH_DONE = (
+    "() => { const s = document.querySelector('.site-search__status').textContent;"
+    " return s && s !== document.getElementById('site-search').dataset.loading; }"
+)
+
+
+def search(page, query: str, timeout: int = 20000) -> None:
+    """Open the search panel (if closed), type `query` and wait for the answer, as a reader would."""
+    if page.locator("#site-search").is_hidden():
+        page.click(".site-search__toggle")
+    page.fill("#site-search-input", query)
+    page.wait_for_function(SEARCH_DONE, timeout=timeout)
+
+
 def first_view(browser, url: str, viewport: dict = PHONE) -> FirstView:
     """Load `url` in a fresh context (empty cache) and record every request."""
     context = browser.new_context(viewport=viewport)

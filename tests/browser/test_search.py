@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.tools.browser import PHONE
+from scripts.tools.browser import PHONE, search
 
 
 def _lang_dir(site: Path, locale: str, default: str) -> str:
@@ -30,14 +30,7 @@ def _translated_pages(site: Path, prefix: str, locales: list[str]) -> list[Path]
 
 
 def _search(page, query: str) -> tuple[str, list[str]]:
-    if page.locator("#site-search").is_hidden():
-        page.click(".site-search__toggle")
-    page.fill("#site-search-input", query)
-    page.wait_for_function(
-        "() => { const s = document.querySelector('.site-search__status').textContent;"
-        " return s && s !== document.getElementById('site-search').dataset.loading; }",
-        timeout=15000,
-    )
+    search(page, query, timeout=15000)
     hrefs = page.eval_on_selector_all(".site-search__results a", "links => links.map(a => a.pathname)")
     return page.inner_text(".site-search__status"), hrefs
 
