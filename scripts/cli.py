@@ -318,7 +318,13 @@ def cmd_links(args) -> int:
         from scripts.tools import external_links
 
         found = external_links.check_external(
-            links.external_links(model), args.cache, args.max_age, args.timeout, args.retries, args.slow
+            links.external_links(model),
+            args.cache,
+            args.max_age,
+            args.timeout,
+            args.retries,
+            args.slow,
+            args.retry_wait,
         )
         for path in external_links.write_reports(found, args.report_dir):
             print(path)
@@ -498,6 +504,12 @@ def parser() -> argparse.ArgumentParser:
     )
     lk.add_argument("--timeout", type=int, default=20, help="seconds to wait for each external site (default 20)")
     lk.add_argument("--retries", type=int, default=2, help="re-checks of a failed address (default 2)")
+    lk.add_argument(
+        "--retry-wait",
+        type=float,
+        default=2.0,
+        help="seconds before the first re-check, doubled for the next (default 2)",
+    )
     lk.add_argument(
         "--slow", type=float, default=5.0, help="report addresses slower than this many seconds (default 5)"
     )

@@ -57,23 +57,63 @@ def interface(site_config):
     return read_interface(site_config)
 
 
+def _shared_build_paths(basetemp: Path, is_worker: bool) -> tuple[Path, Path, Path, Path]:
+    """Where the one build of this run goes: common to every xdist worker."""
+    shared = basetemp.parent if is_worker else basetemp
+    built = shared / "built"
+    return shared / "built.lock", built / "site", built / "build.log", built / "failed"
+
+
+def _build_into(site_dir: Path, log: Path, failed: Path) -> None:
+    result = build_site(ROOT, site_dir)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(result.stdout + result.stderr, encoding="utf-8")
+    if result.returncode != 0:
+        failed.touch()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Tests that need the built site run last, and the build starts now, in
+    the background: until it is done, both cores run the tests that do not
+    need it. Every xdist worker collects the same list and orders it the same
+    way; the first to take the lock builds, the others wait for the lock."""
+    needs_site = [item for item in items if "built_site" in getattr(item, "fixturenames", ())]
+    if not needs_site:
+        return
+    rest = [item for item in items if "built_site" not in getattr(item, "fixturenames", ())]
+    items[:] = rest + needs_site
+    lock_path, site_dir, log, failed = _shared_build_paths(
+        config._tmp_path_factory.getbasetemp(), hasattr(config, "workerinput")
+    )
+    lock = open(lock_path, "w")  # noqa: SIM115 - held open by the build thread until the build ends
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:  # another worker is building
+        lock.close()
+        return
+    if log.exists():
+        lock.close()
+        return
+
+    def build_then_unlock():
+        try:
+            _build_into(site_dir, log, failed)
+        finally:
+            lock.close()  # releases the lock: the waiting fixtures go on
+
+    threading.Thread(target=build_then_unlock, name="site-build", daemon=True).start()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, worker_id) -> Path:
     """The real site, built once with --strict for the whole run, also when
-    pytest-xdist runs the tests in several processes: the first process to
-    get the lock builds, the others wait and use the same folder."""
-    shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        shared = shared.parent  # common to every worker of this run
-    site_dir, log, failed = shared / "built" / "site", shared / "built" / "build.log", shared / "built" / "failed"
-    with open(shared / "built.lock", "w") as lock:
+    pytest-xdist runs the tests in several processes. The build normally
+    started at collection (above); this waits for it, or builds if it did not."""
+    lock_path, site_dir, log, failed = _shared_build_paths(tmp_path_factory.getbasetemp(), worker_id != "master")
+    with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not log.exists():
-            result = build_site(ROOT, site_dir)
-            log.parent.mkdir(parents=True, exist_ok=True)
-            log.write_text(result.stdout + result.stderr, encoding="utf-8")
-            if result.returncode != 0:
-                failed.touch()
+            _build_into(site_dir, log, failed)
     if failed.exists():
         pytest.fail(f"mkdocs build --strict failed:\n{log.read_text(encoding='utf-8')}")
     return site_dir

@@ -92,7 +92,13 @@ def _float(value) -> float:
 
 
 def check_external(
-    links: dict[str, list[str]], cache_file: Path, max_age_hours: float, timeout: int, retries: int, slow: float
+    links: dict[str, list[str]],
+    cache_file: Path,
+    max_age_hours: float,
+    timeout: int,
+    retries: int,
+    slow: float,
+    retry_wait: float = 2.0,
 ) -> dict:
     """`links`: external address -> pages using it (scripts.checks.links.external_links)."""
     cache = json.loads(cache_file.read_text()) if cache_file.exists() else {}
@@ -105,7 +111,7 @@ def check_external(
         failed = [u for u, r in results.items() if not r["valid"]]
         if not failed:
             break
-        time.sleep(2 * (attempt + 1))  # give a flaky server a moment
+        time.sleep(retry_wait * (attempt + 1))  # give a flaky server a moment
         results.update(run_linkchecker(failed, timeout))
     cache.update(results)
     cache_file.parent.mkdir(parents=True, exist_ok=True)

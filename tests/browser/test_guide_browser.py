@@ -55,32 +55,77 @@ def norm(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip()
 
 
+def answer_tree() -> dict[tuple, str | None]:
+    """Every point of the guide: the answers so far -> the question asked
+    next there, or None where the results are shown."""
+    asked: dict[tuple, str | None] = {}
+    for steps in PATHS:
+        for i, (question_id, _) in enumerate(steps):
+            assert asked.setdefault(tuple(steps[:i]), question_id) == question_id, steps
+        asked[tuple(steps)] = None
+    return asked
+
+
+# What a reader sees on one static step page, read in one round trip.
+STEP_PAGE_JS = """() => {
+  const text = (el) => el ? el.innerText : null;
+  return {
+    heading: text(document.querySelector("#sporsmal")),
+    choices: [...document.querySelectorAll(".guide-choices a")].map(a => ({text: a.innerText, href: a.href})),
+    titles: [...document.querySelectorAll(".guide-list .guide-item h3")].map(text),
+    more: [...document.querySelectorAll(".guide-item__more a")].map(a => a.href),
+    nbCopy: document.querySelectorAll(".guide-nb__list > li").length,
+  };
+}"""
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_path_without_javascript(no_js, served_site, built_site, locale):
-    for steps in PATHS:
-        no_js.goto(start(served_site, locale))
-        for question_id, answer_id in steps:
+    """Each step page is visited once, following the links a reader would tap."""
+    tree = answer_tree()
+    to_visit = [((), start(served_site, locale))]
+    while to_visit:
+        steps, url = to_visit.pop()
+        no_js.goto(url)
+        seen = no_js.evaluate(STEP_PAGE_JS)
+        question_id = tree[steps]
+        if question_id is not None:
             question = GUIDE.question(question_id)
-            heading = norm(no_js.locator("#sporsmal").inner_text())
-            assert heading.endswith(norm(text(question.text, locale))), (steps, heading)
-            choices = no_js.locator(".guide-choices a")
-            assert choices.count() == len(question.answers)
-            index = [a.id for a in question.answers].index(answer_id)
-            assert norm(choices.nth(index).inner_text()) == norm(text(question.answer(answer_id).text, locale))
-            with no_js.expect_navigation():
-                choices.nth(index).click()
-        assert no_js.url.endswith("veiviser/" + path_id(steps) + "/")
-        assert no_js.locator("#sporsmal").count() == 0
-        titles = [norm(t) for t in no_js.locator(".guide-list .guide-item h3").all_inner_texts()]
-        assert titles == [norm(t) for t in expected_titles(steps, locale)], steps
+            assert norm(seen["heading"] or "").endswith(norm(text(question.text, locale))), (steps, seen["heading"])
+            assert [norm(c["text"]) for c in seen["choices"]] == [
+                norm(text(a.text, locale)) for a in question.answers
+            ], steps
+            for answer, choice in zip(question.answers, seen["choices"]):
+                child = (*steps, (question_id, answer.id))
+                if child in tree:
+                    to_visit.append((child, choice["href"]))
+            continue
+        assert no_js.url.endswith("veiviser/" + path_id(steps) + "/"), (steps, no_js.url)
+        assert seen["heading"] is None, steps
+        assert [norm(t) for t in seen["titles"]] == [norm(t) for t in expected_titles(steps, locale)], steps
         # Every link into the content pages lands on a section that exists.
-        for href in no_js.locator(".guide-item__more a").evaluate_all("els => els.map(e => e.href)"):
+        for href in seen["more"]:
             parts = urlsplit(href)
             rel = parts.path.split("/parorende/", 1)[1]
             built = (built_site / rel / "index.html").read_text(encoding="utf-8")
             assert f'id="{parts.fragment}"' in built, href
-        nb_copy = no_js.locator(".guide-nb__list > li")
-        assert nb_copy.count() == (0 if locale == "nb" else len(titles))
+        assert seen["nbCopy"] == (0 if locale == "nb" else len(seen["titles"]))
+    assert all(steps in tree for steps in map(tuple, PATHS))
+
+
+# The state of the one-page guide (JavaScript on), read in one round trip.
+# "Visible" as Playwright means it: a box on screen, not visibility:hidden.
+GUIDE_STATE_JS = """() => {
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  return {
+    asked: [...document.querySelectorAll("fieldset[data-guide-question]")].filter(shown)
+      .map(f => f.dataset.guideQuestion),
+    titles: [...document.querySelectorAll(".guide-list [data-guide-item]")].filter(shown)
+      .map(item => item.querySelector("h3").innerText),
+    status: document.querySelector("[data-guide-status]").innerText,
+    nbCopy: [...document.querySelectorAll(".guide-nb__list [data-guide-item]")].filter(shown).length,
+  };
+}"""
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -94,22 +139,19 @@ def test_every_path_with_javascript_keeps_the_answers_in_the_address(with_js, se
             fieldset = with_js.locator(f'fieldset[data-guide-question="{question_id}"]')
             assert fieldset.is_visible(), steps
             fieldset.locator(f'input[value="{answer_id}"]').check()
-        asked = {q for q, _ in steps}
-        for question in GUIDE.questions:
-            visible = with_js.locator(f'fieldset[data-guide-question="{question.id}"]').is_visible()
-            assert visible == (question.id in asked), (steps, question.id)
-        titles = [norm(t) for t in with_js.locator(".guide-list [data-guide-item]:visible h3").all_inner_texts()]
+        state = with_js.evaluate(GUIDE_STATE_JS)
+        # Exactly the questions on this path are shown, in the guide's order.
+        assert state["asked"] == [q.id for q in GUIDE.questions if q.id in {q for q, _ in steps}], steps
         expected = [norm(t) for t in expected_titles(steps, locale)]
-        assert titles == expected, steps
-        status = norm(with_js.locator("[data-guide-status]").inner_text())
-        assert str(len(expected)) in status
+        assert [norm(t) for t in state["titles"]] == expected, steps
+        assert str(len(expected)) in norm(state["status"])
         assert dict(parse_qsl(urlsplit(with_js.url).query)) == dict(steps)
         # The address alone gives the same result (a bookmark, a shared link).
         with_js.reload()
-        again = [norm(t) for t in with_js.locator(".guide-list [data-guide-item]:visible h3").all_inner_texts()]
-        assert again == expected
+        again = with_js.evaluate(GUIDE_STATE_JS)
+        assert [norm(t) for t in again["titles"]] == expected
         if locale != "nb":
-            assert with_js.locator(".guide-nb__list [data-guide-item]:visible").count() == len(expected)
+            assert again["nbCopy"] == len(expected)
     assert with_js.evaluate("localStorage.length + sessionStorage.length") == 0
     assert with_js.evaluate("document.cookie") == ""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))

@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.render import reader_html
@@ -166,14 +167,12 @@ def test_on_this_page_and_back_to_top_work_without_javascript(browser, served_si
     assert links.count() >= 3
     target = links.nth(2).get_attribute("href")
     links.nth(2).click()
-    page.wait_for_timeout(200)
-    assert page.evaluate("decodeURIComponent(location.hash)") == target
+    page.wait_for_function("target => decodeURIComponent(location.hash) === target", arg=target, timeout=5000)
     top = page.evaluate(f"document.getElementById({json.dumps(target[1:])}).getBoundingClientRect().top")
     assert 0 <= top < 300, f"the section is at {top}px"
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.click(".site-top-link a")
-    page.wait_for_timeout(200)
-    assert page.evaluate("scrollY") == 0
+    page.wait_for_function("() => scrollY === 0", timeout=5000)
     context.close()
 
 
@@ -185,14 +184,13 @@ def test_back_to_top_button_shows_when_scrolling_up(browser, served_site):
     # The theme hides it with the hidden attribute (opacity 0, no pointer).
     assert button.evaluate("b => b.hidden")
     page.evaluate("window.scrollTo(0, 4000)")
-    page.wait_for_timeout(100)
+    page.wait_for_function("() => scrollY > 3000", timeout=5000)
     page.evaluate("window.scrollTo(0, 3000)")
-    page.wait_for_timeout(300)
-    assert not button.evaluate("b => b.hidden"), "the back-to-top button does not show while scrolling up"
+    # The button shows on the scroll event; waiting for it, not for a fixed time.
+    expect(button, "the back-to-top button does not show while scrolling up").not_to_have_attribute("hidden", "")
     assert "Back to top" in button.inner_text()
     button.click()
-    page.wait_for_timeout(300)
-    assert page.evaluate("scrollY") == 0
+    page.wait_for_function("() => scrollY === 0", timeout=5000)
     context.close()
 
 

@@ -20,7 +20,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         if self.path == "/slow":
-            time.sleep(3)
+            time.sleep(1.2)  # slower than --slow below
         body = b"<!doctype html><title>t</title>"
         self.send_response(200 if self.path in ("/ok", "/slow") else 404)
         self.send_header("Content-Type", "text/html")
@@ -53,9 +53,11 @@ def test_external_check_with_linkchecker(tmp_path):
         "--cache",
         tmp_path / "cache.json",
         "--slow",
-        "2",
+        "0.8",
         "--retries",
         "1",
+        "--retry-wait",
+        "0.1",
         "--timeout",
         "10",
     ]
