@@ -161,15 +161,17 @@ def html_pages(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.html"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's headless Chromium (see scripts/tools/browser.py), one per test
-    module: Playwright's sync API allows one running instance per thread, and
-    other modules start their own."""
+    """Debian's headless Chromium (see scripts/tools/browser.py), one for all
+    the browser tests a process runs; each test opens its own context, so
+    no cookie, cache or storage carries over from one test to the next."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.tools.browser import launch
+    from scripts.tools.browser import CHROMIUM, launch
 
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Debian chromium is not installed at {CHROMIUM}")
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium

@@ -323,18 +323,18 @@ def test_screenshots_of_home_and_a_content_page(browser, built_site, served_site
     out = ARTIFACTS / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     taken = []
-    for lang in site_config.languages:
-        prefix = "" if lang.locale == site_config.default_locale else f"{lang.locale}/"
-        for name, path in (("home", prefix), ("content", _content_page(built_site, prefix))):
-            for size, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
-                context = browser.new_context(viewport=viewport)
-                page = context.new_page()
+    for size, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for lang in site_config.languages:
+            prefix = "" if lang.locale == site_config.default_locale else f"{lang.locale}/"
+            for name, path in (("home", prefix), ("content", _content_page(built_site, prefix))):
                 page.goto(served_site + path)
                 target = out / f"{lang.locale}-{name}-{size}.png"
                 page.screenshot(path=str(target), full_page=False)
-                context.close()
                 assert target.stat().st_size > 5000, f"{target} looks empty"
                 taken.append(target)
+        context.close()
     assert len(taken) == 4 * len(site_config.languages)
 
 

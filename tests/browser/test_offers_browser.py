@@ -10,7 +10,6 @@ JavaScript that does the filtering."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -19,15 +18,6 @@ from tests.helpers import ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PAGE = "hjelp-i-naerheten/"
 
 
@@ -66,19 +56,9 @@ def expected(county=None, municipality=None, audience=None, language=None) -> se
     return found
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture()
-def page(chromium, served_site):
-    context = chromium.new_context()
+def page(browser, served_site):
+    context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -184,8 +164,8 @@ def test_controls_are_labelled_and_grouped(page):
         ("so", "Gobol ama degmo", "Rogaland – gobolka oo dhan"),
     ],
 )
-def test_the_filter_speaks_the_page_language(chromium, served_site, locale, place_label, county_label):
-    page = chromium.new_page()
+def test_the_filter_speaks_the_page_language(browser, served_site, locale, place_label, county_label):
+    page = browser.new_page()
     try:
         page.goto(f"{served_site}{locale}/{PAGE}")
         page.get_by_label(place_label).select_option(label=county_label)
@@ -201,8 +181,8 @@ def test_the_filter_speaks_the_page_language(chromium, served_site, locale, plac
         page.close()
 
 
-def test_without_javascript_the_whole_list_is_shown(chromium, served_site):
-    context = chromium.new_context(java_script_enabled=False)
+def test_without_javascript_the_whole_list_is_shown(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
         page.goto(served_site + PAGE)
