@@ -32,6 +32,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scripts.render import reader_html
 from scripts.tools.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, site_urls
+from tests.checks.test_urls import make_site
 from tests.conftest import TEST_SITE_URL, build_site
 from tests.helpers import ROOT
 
@@ -331,14 +332,15 @@ def test_no_mail_link_without_a_configured_address(built_site):
 
 @pytest.fixture(scope="module")
 def site_with_contact(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("contact") / "site"
-    result = build_site(ROOT, site_dir, {"CONTACT_EMAIL": "feil@example.org", "SITE_SKIP_CHECKS": "1"})
+    """The two-page fixture site (same templates and hooks), built with an address."""
+    project = make_site(tmp_path_factory.mktemp("contact"))
+    result = build_site(project, project / "site", {"CONTACT_EMAIL": "feil@example.org"})
     assert result.returncode == 0, result.stderr[-2000:]
-    return site_dir
+    return project / "site"
 
 
 def test_contact_address_gives_a_mail_link_with_the_page_filled_in(site_with_contact):
-    tree = _html(site_with_contact, "en/rettigheter")
+    tree = _html(site_with_contact, "en/side")
     link = tree.css_first('.site-report a[href^="mailto:"]')
     assert link is not None
     parts = urlsplit(link.attributes["href"])
@@ -347,7 +349,7 @@ def test_contact_address_gives_a_mail_link_with_the_page_filled_in(site_with_con
     query = parse_qs(parts.query)
     title = tree.css_first("article h1").text().strip()
     assert query["subject"][0].endswith(title)
-    assert f"{TEST_SITE_URL}en/rettigheter/" in query["body"][0]
+    assert f"{TEST_SITE_URL}en/side/" in query["body"][0]
 
 
 def test_print_has_site_name_and_address_and_lets_blocks_break(browser, served_site):
