@@ -32,7 +32,10 @@ if (panel && toggle) {
   const load = () => {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (api) => {
-        await api.options({ baseUrl: root.pathname });
+        // noWorker: Pagefind's Web Worker would be one more 12 KB script for
+        // a reader to download, and searching this few pages is quick enough
+        // on the page itself.
+        await api.options({ baseUrl: root.pathname, noWorker: true });
         await api.init();
         return api;
       });
