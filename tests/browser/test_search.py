@@ -196,6 +196,15 @@ def test_a_one_word_search_downloads_at_most_the_budget(served_site, browser, si
         f"{SEARCH_BUDGET_BYTES // 1024} KB; largest: {[(u.rsplit('/', 1)[-1], b) for u, b in biggest]}"
     )
     assert not [u for u in found.requests if "worker" in u[0]], "Pagefind's Web Worker script was loaded"
+    # Only this language's WebAssembly (or the one without a stemmer) and index.
+    names = [urlsplit(u).path.rsplit("/", 1)[-1] for u, _ in found.requests]
+    others = [
+        n
+        for n in names
+        if (n.startswith("wasm.") and n not in (f"wasm.{locale}.pagefind", "wasm.unknown.pagefind"))
+        or (".pf_" in n and not re.match(rf"(pagefind\.)?{locale}_", n))
+    ]
+    assert not others, f"/{prefix}: another language's search files were loaded: {others}"
 
 
 def test_more_results_by_keyboard(served_site, page, interface):
