@@ -353,6 +353,8 @@ def cmd_search_index(args) -> int:
         print(result.output, file=sys.stderr)
         print(f"error: Pagefind could not index {site}", file=sys.stderr)
         return 1
+    if result.warning:
+        print(f"warning: {result.warning}", file=sys.stderr)
     for lang, count in sorted(result.pages.items()):
         print(f"{lang}: {count} pages indexed")
     return 0

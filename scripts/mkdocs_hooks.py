@@ -253,6 +253,8 @@ def on_post_build(config) -> None:
     indexed = search_index.build(site_dir)
     if not indexed.ok:
         log.error("Pagefind could not build the search index:\n%s", indexed.output)
+    elif indexed.warning:
+        log.warning(indexed.warning)
     # Pagefind lists languages in random order: sort them, so the same
     # commit builds to the same bytes.
     reproducible.normalise_site(site_dir)

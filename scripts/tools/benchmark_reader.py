@@ -10,9 +10,10 @@ subpath on 127.0.0.1, in Debian's headless Chromium:
 * first view of every page in every language with an empty cache: bytes
   transferred (each response gzip-compressed, as GitHub Pages sends it) and
   requests to other hosts (the budget is 60 KB and none);
-* search: the bytes a reader downloads to get results for a typical query
-  in each language (Pagefind's script, WebAssembly, this language's index
-  chunks and the result fragments);
+* search: the bytes a reader downloads to get the first results for typical
+  queries in each language (Pagefind's script, WebAssembly, this language's
+  index chunks and the shown results' fragments); a one-word search has a
+  budget of 120 KB;
 * Lighthouse 12 (npm, mobile profile, Debian's chromium) on the home page and
   one content page in each language: performance, accessibility, best
   practices and SEO.
@@ -39,16 +40,24 @@ import threading
 from pathlib import Path
 
 from scripts.tools.benchmark import update_sections
-from scripts.tools.browser import CHROMIUM, LIGHTHOUSE, PHONE, first_view, launch, sitemap_paths
+from scripts.tools.browser import CHROMIUM, LIGHTHOUSE, first_view, launch, search_download, sitemap_paths
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SUBPATH = "/parorende/"
 BUDGET_BYTES = 60 * 1024
+# What a one-word search may download, everything from /pagefind/ counted
+# (issue 14): tests/browser/test_search.py holds every language to it.
+SEARCH_BUDGET_BYTES = 120 * 1024
 SECTION = "## Reader experience"
-# A query a reader might type in each language (the Norwegian one is
-# inflected on purpose: the index stems it). Somali and Arabic only find
-# pages once those translations exist.
-QUERIES = {"nb": "pleiepengene", "en": "care benefit", "ar": "الرعاية", "so": "lacagta daryeelka"}
+# Queries a reader might type in each language; the first is one word, the
+# one the search budget is about (the Norwegian one is inflected on purpose:
+# the index stems it). Two-word queries load one index chunk per word.
+QUERIES = {
+    "nb": ("pleiepengene",),
+    "en": ("benefit", "care benefit"),
+    "ar": ("الرعاية",),
+    "so": ("daryeelka", "lacagta daryeelka"),
+}
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -79,30 +88,6 @@ def build(site_dir: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True
     )
-
-
-def search_bytes(browser, base_url: str, prefix: str, query: str) -> tuple[int, int]:
-    """(gzip bytes fetched by the search, number of results) for one query."""
-    from scripts.tools.browser import gzip_size, search
-
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(base_url + prefix, wait_until="load")
-    responses = []
-    page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
-    search(page, query)
-    page.wait_for_timeout(300)
-    results = page.locator(".site-search__results li").count()
-    total = 0
-    for response in responses:
-        try:
-            body = response.body()
-        except Exception:
-            body = b""
-        # WebAssembly and the index chunks are already compressed by Pagefind.
-        total += len(body) if re.search(r"\.(pagefind|pf_\w+)$", response.url.split("?")[0]) else gzip_size(body)
-    context.close()
-    return total, results
 
 
 def lighthouse(url: str, out_dir: Path) -> dict[str, int]:
@@ -171,9 +156,10 @@ def measure(site_dir: Path, with_lighthouse: bool = True) -> dict:
             }
         for lang in languages:
             prefix = "" if lang == cfg.default_locale else f"{lang}/"
-            query = QUERIES.get(lang, "NAV")
-            size, hits = search_bytes(browser, base, prefix, query)
-            results["search"][lang] = {"query": query, "gzip": size, "results": hits}
+            results["search"][lang] = []
+            for query in QUERIES.get(lang, ("NAV",)):
+                found = search_download(browser, base + prefix, query)
+                results["search"][lang].append({"query": query, "gzip": found.bytes, "results": found.shown})
         browser.close()
         if with_lighthouse:
             out = ROOT / "test-artifacts" / "lighthouse"
@@ -205,13 +191,15 @@ def render(results: dict) -> str:
         lines.append(f"| `/{path}` | {p['requests']} | {p['gzip'] / 1024:.1f} KB | {p['raw'] / 1024:.1f} KB |")
     lines += [
         "",
-        "Search: what a reader downloads to see results for one query (Pagefind, own language only).",
+        "Search: what a reader downloads to see the first results of a query (Pagefind, own language",
+        f"only; results are shown five at a time). Budget for a one-word search: {SEARCH_BUDGET_BYTES // 1024} KB.",
         "",
-        "| language | query | results | downloaded |",
+        "| language | query | results shown | downloaded |",
         "|---|---|---:|---:|",
     ]
-    for lang, s in results["search"].items():
-        lines.append(f"| {lang} | {s['query']} | {s['results']} | {s['gzip'] / 1024:.1f} KB |")
+    for lang, searches in results["search"].items():
+        for s in searches:
+            lines.append(f"| {lang} | {s['query']} | {s['results']} | {s['gzip'] / 1024:.1f} KB |")
     if results["lighthouse"]:
         lines += [
             "",
@@ -245,6 +233,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         update_sections(ROOT / "BENCHMARKS.md", text)
     over = [p for p, r in results["pages"].items() if r["gzip"] > BUDGET_BYTES or r["other_hosts"]]
+    over += [
+        f"search {lang} {s['query']}"
+        for lang, searches in results["search"].items()
+        for s in searches
+        if " " not in s["query"] and s["gzip"] > SEARCH_BUDGET_BYTES
+    ]
     return 1 if over else 0
 
 

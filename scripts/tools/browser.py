@@ -8,7 +8,9 @@ tests/test_reader_budget.py) and scripts/tools/benchmark_reader.py:
 * `site_urls()` lists every page of every language from the site's
   sitemap.xml, plus each language's not-found page;
 * `first_view()` loads one page with an empty cache and adds up what it
-  transferred, gzip-compressed as GitHub Pages serves it.
+  transferred, gzip-compressed as GitHub Pages serves it;
+* `search_download()` does the same for one search: what the reader's
+  browser fetches from /pagefind/ to show the results of one query.
 
     python -m scripts.tools.browser --site site    # list the URLs the tests visit
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -152,6 +155,48 @@ def search(page, query: str, timeout: int = 20000) -> None:
         page.click(".site-search__toggle")
     page.fill("#site-search-input", query)
     page.wait_for_function(SEARCH_DONE, timeout=timeout)
+
+
+@dataclass
+class SearchDownload:
+    query: str
+    requests: list[tuple[str, int]] = field(default_factory=list)  # (url, bytes as sent)
+    shown: int = 0  # results on screen
+    status: str = ""  # the panel's status line ("7 pages match your search.")
+
+    @property
+    def bytes(self) -> int:
+        return sum(b for _, b in self.requests)
+
+
+def sent_size(url: str, body: bytes) -> int:
+    """Bytes a file from /pagefind/ costs: its WebAssembly (.pagefind) and
+    index files (.pf_*) are gzip-compressed by Pagefind already; the rest is
+    text GitHub Pages compresses."""
+    return len(body) if re.search(r"\.(pagefind|pf_\w+)$", url.split("?")[0]) else gzip_size(body)
+
+
+def search_download(browser, page_url: str, query: str, viewport: dict = PHONE) -> SearchDownload:
+    """Open `page_url` in a fresh context (empty cache), search for `query` as
+    a reader would, and record what the search fetched."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(page_url, wait_until="load")
+    responses = []
+    page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
+    search(page, query)
+    page.wait_for_timeout(300)  # anything still arriving for these results
+    found = SearchDownload(query)
+    found.shown = page.locator(".site-search__results li").count()
+    found.status = page.inner_text(".site-search__status")
+    for response in responses:
+        try:
+            body = response.body()
+        except Exception:  # an aborted request has no body
+            body = b""
+        found.requests.append((response.url, sent_size(response.url, body)))
+    context.close()
+    return found
 
 
 def first_view(browser, url: str, viewport: dict = PHONE) -> FirstView:

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.tools.browser import PHONE, search
+from scripts.tools.benchmark_reader import QUERIES, SEARCH_BUDGET_BYTES
+from scripts.tools.browser import PHONE, search, search_download
 
 
 def _lang_dir(site: Path, locale: str, default: str) -> str:
@@ -175,3 +176,71 @@ def test_without_javascript_there_is_no_search_box(served_site, browser):
     assert page.locator(".site-search__toggle").is_hidden()
     assert page.locator("#site-search").is_hidden()
     context.close()
+
+
+@pytest.mark.parametrize("locale", ["nb", "en", "ar", "so"])
+def test_a_one_word_search_downloads_at_most_the_budget(served_site, browser, site_config, locale):
+    """Everything the browser fetches from /pagefind/ to show a one-word
+    search's results (Pagefind's script, WebAssembly, index, the results'
+    text), counted as sent: issue 14's budget, the same as the benchmark's."""
+    if locale not in [lang.locale for lang in site_config.languages]:
+        pytest.skip(f"{locale} is not a language of the site")
+    query = QUERIES[locale][0]
+    assert " " not in query, f"QUERIES[{locale!r}] must start with a one-word query"
+    prefix = "" if locale == site_config.default_locale else f"{locale}/"
+    found = search_download(browser, served_site + prefix, query)
+    assert found.shown, f"{query!r} found nothing on /{prefix}: {found.status!r}"
+    biggest = sorted(found.requests, key=lambda r: -r[1])[:4]
+    assert found.bytes <= SEARCH_BUDGET_BYTES, (
+        f"/{prefix}: searching {query!r} downloaded {found.bytes / 1024:.1f} KB, budget "
+        f"{SEARCH_BUDGET_BYTES // 1024} KB; largest: {[(u.rsplit('/', 1)[-1], b) for u, b in biggest]}"
+    )
+    assert not [u for u in found.requests if "worker" in u[0]], "Pagefind's Web Worker script was loaded"
+    # Only this language's WebAssembly (or the one without a stemmer) and index.
+    names = [urlsplit(u).path.rsplit("/", 1)[-1] for u, _ in found.requests]
+    others = [
+        n
+        for n in names
+        if (n.startswith("wasm.") and n not in (f"wasm.{locale}.pagefind", "wasm.unknown.pagefind"))
+        or (".pf_" in n and not re.match(rf"(pagefind\.)?{locale}_", n))
+    ]
+    assert not others, f"/{prefix}: another language's search files were loaded: {others}"
+
+
+def test_more_results_by_keyboard(served_site, page, interface):
+    """Results come five at a time; "more" is a real button, works with the
+    keyboard, puts focus on the first new result and says how many are shown."""
+    strings = interface.texts("nb")
+    page.goto(served_site)
+    status, hrefs = _search(page, "pårørende")  # on every Norwegian page
+    total = int(re.search(r"\d+", status).group())
+    assert total > 5, status
+    assert len(hrefs) == 5, hrefs
+    more = page.locator(".site-search__more")
+    assert more.is_visible()
+    assert more.inner_text() == strings["site.search.more"]
+    assert more.evaluate("b => b.tagName") == "BUTTON"
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('.site-search__results li').length > 5")
+    shown = page.locator(".site-search__results li").count()
+    assert shown == min(10, total)
+    # Focus is on the first new result, so the reader reads on from there.
+    focused = page.evaluate("document.activeElement.closest('li') && document.activeElement.pathname")
+    sixth = page.eval_on_selector(".site-search__results li:nth-child(6) a", "a => a.pathname")
+    assert focused == sixth
+    # The status (a live region) says how many of how many are shown.
+    status = page.inner_text(".site-search__status")
+    assert status.endswith(strings["site.search.shown"].replace("#", str(shown))), status
+    assert str(total) in status
+    # No page is listed twice.
+    hrefs = page.eval_on_selector_all(".site-search__results a", "links => links.map(a => a.href)")
+    assert len(set(hrefs)) == len(hrefs), hrefs
+    while more.is_visible():
+        more.click()
+        page.wait_for_timeout(200)
+    assert page.locator(".site-search__results li").count() == total
+    # A new search starts again at five.
+    page.fill("#site-search-input", "pleiepengene")
+    page.wait_for_function("() => document.querySelectorAll('.site-search__results li').length <= 5")
+    assert more.is_hidden() == (int(re.search(r"\d+", page.inner_text(".site-search__status")).group()) <= 5)

@@ -15,6 +15,7 @@ if (panel && toggle) {
   const status = panel.querySelector(".site-search__status");
   const list = panel.querySelector(".site-search__results");
   const close = panel.querySelector(".site-search__close");
+  const more = panel.querySelector(".site-search__more");
   const text = panel.dataset;
   // The site's root as an absolute URL: base_url is relative on content
   // pages ("../..") and absolute on the 404 page, and the site may live
@@ -32,7 +33,10 @@ if (panel && toggle) {
   const load = () => {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (api) => {
-        await api.options({ baseUrl: root.pathname });
+        // noWorker: Pagefind's Web Worker would be one more 12 KB script for
+        // a reader to download, and searching this few pages is quick enough
+        // on the page itself.
+        await api.options({ baseUrl: root.pathname, noWorker: true });
         await api.init();
         return api;
       });
@@ -73,12 +77,52 @@ if (panel && toggle) {
 
   const count = (n) => (n === 0 ? text.none : n === 1 ? text.one : text.other.replace("#", String(n)));
 
+  const item = (page) => {
+    // Open the page at the section that matched best (Pagefind splits each
+    // page at its headings with an id), not at the top.
+    const section = bestSection(page);
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = section ? section.url : page.url;
+    link.textContent = page.meta.title;
+    if (section && section.title && section.title !== page.meta.title) {
+      const where = document.createElement("span");
+      where.className = "site-search__section";
+      where.textContent = section.title;
+      link.append(" › ", where);
+    }
+    const excerpt = document.createElement("p");
+    // Pagefind escapes the page text and adds only <mark> around matches.
+    excerpt.innerHTML = section ? section.excerpt : page.excerpt;
+    li.append(link, excerpt);
+    return li;
+  };
+
+  // Results are shown PAGE_SIZE at a time: each one shown downloads that
+  // page's text from the index (2-8 KB), so a search downloads only what the
+  // reader sees, and the "more" button fetches the next ones.
+  const PAGE_SIZE = 5;
+  let found = [];
+  let fetching = false;
+
+  // The next results after those shown; null if the reader has typed since.
+  const showMore = async (ticket) => {
+    const next = found.slice(list.children.length, list.children.length + PAGE_SIZE);
+    const pages = await Promise.all(next.map((r) => r.data()));
+    if (ticket !== latest) return null;
+    const items = pages.map(item);
+    list.append(...items);
+    more.hidden = list.children.length >= found.length;
+    return items;
+  };
+
   const show = async () => {
     const query = normalise(input.value);
     const ticket = ++latest;
     if (!query) {
       status.textContent = "";
       list.replaceChildren();
+      more.hidden = true;
       return;
     }
     status.textContent = text.loading;
@@ -88,30 +132,29 @@ if (panel && toggle) {
     } catch {
       return;
     }
-    const found = await api.search(query);
-    const pages = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+    const search = await api.search(query);
     if (ticket !== latest) return; // the reader has typed more since
-    status.textContent = count(found.results.length);
-    list.replaceChildren(...pages.map((page) => {
-      // Open the page at the section that matched best (Pagefind splits each
-      // page at its headings with an id), not at the top.
-      const section = bestSection(page);
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = section ? section.url : page.url;
-      link.textContent = page.meta.title;
-      if (section && section.title && section.title !== page.meta.title) {
-        const where = document.createElement("span");
-        where.className = "site-search__section";
-        where.textContent = section.title;
-        link.append(" › ", where);
+    found = search.results;
+    list.replaceChildren();
+    if ((await showMore(ticket)) === null) return;
+    status.textContent = count(found.length);
+  };
+
+  // "More results": the new results are added below, focus moves to the
+  // first of them (the button may be gone), and the status says how many
+  // are shown now.
+  const onMore = async () => {
+    if (fetching) return;
+    fetching = true;
+    try {
+      const items = await showMore(latest);
+      if (items && items.length) {
+        items[0].querySelector("a").focus();
+        status.textContent = `${count(found.length)} ${text.shown.replace("#", String(list.children.length))}`;
       }
-      const excerpt = document.createElement("p");
-      // Pagefind escapes the page text and adds only <mark> around matches.
-      excerpt.innerHTML = section ? section.excerpt : page.excerpt;
-      item.append(link, excerpt);
-      return item;
-    }));
+    } finally {
+      fetching = false;
+    }
   };
 
   let timer;
@@ -127,6 +170,7 @@ if (panel && toggle) {
     show();
   });
   close.addEventListener("click", shut);
+  more.addEventListener("click", onMore);
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") shut();
   });

@@ -1,0 +1,204 @@
+"""Split Pagefind's word index into small chunks, so one search downloads little.
+
+Pagefind 1.5 cuts each language's word index into chunks of at least 20,000
+word positions (a constant in its source, not an option): on this site that
+is 30-50 KB per chunk, which a reader downloads to search one word, on top of
+Pagefind's script and WebAssembly (about 85 KB). This rewrites the chunks of
+each language into pieces of about `max_bytes` (before gzip) and the
+language's `pf_meta` file that lists them, the way Pagefind itself names and
+lists them: words in sorted order, each chunk named `<lang>_<hash>`, its range
+`from`/`to` shortened to the shortest distinct prefixes.
+
+The files are gzip-compressed CBOR after a `pagefind_dcd` signature. The CBOR
+here has only integers, strings, arrays and maps, so a small codec is enough;
+every file is decoded and encoded again before anything is written, and if
+that does not give back the same bytes (a Pagefind version with another
+format) nothing is changed: the search then works as Pagefind built it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+SIGNATURE = b"pagefind_dcd"
+# Pagefind versions whose index layout this was written for (pf_meta is
+# [version, pages, index_chunks, ...], a chunk [[word, pages, ...], ...]).
+KNOWN_VERSIONS = ("1.5.2",)
+
+
+class FormatError(ValueError):
+    """The file is not the CBOR layout this module knows."""
+
+
+def _decode(data: bytes, i: int = 0):
+    first = data[i]
+    major, info = first >> 5, first & 31
+    i += 1
+    if info < 24:
+        arg = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        arg = int.from_bytes(data[i : i + size], "big")
+        i += size
+    else:
+        raise FormatError(f"indefinite or reserved CBOR length at byte {i}")
+    if major == 0:
+        return arg, i
+    if major == 1:
+        return -1 - arg, i
+    if major in (2, 3):
+        raw = bytes(data[i : i + arg])
+        return (raw if major == 2 else raw.decode("utf-8")), i + arg
+    if major == 4:
+        items = []
+        for _ in range(arg):
+            item, i = _decode(data, i)
+            items.append(item)
+        return items, i
+    if major == 5:
+        pairs = {}
+        for _ in range(arg):
+            key, i = _decode(data, i)
+            pairs[key], i = _decode(data, i)
+        return pairs, i
+    if major == 7 and info in (20, 21, 22):
+        return {20: False, 21: True, 22: None}[info], i
+    raise FormatError(f"CBOR type {major}/{info} at byte {i}")
+
+
+def _head(major: int, arg: int) -> bytes:
+    if arg < 24:
+        return bytes([major << 5 | arg])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if arg < 1 << (8 * size):
+            return bytes([major << 5 | info]) + arg.to_bytes(size, "big")
+    raise FormatError(f"integer too large for CBOR: {arg}")
+
+
+def encode(value) -> bytes:
+    """Shortest-form CBOR, as Pagefind's encoder (minicbor) writes it."""
+    if value is None or isinstance(value, bool):
+        return {None: b"\xf6", True: b"\xf5", False: b"\xf4"}[value]
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(encode(v) for v in value)
+    if isinstance(value, dict):
+        return _head(5, len(value)) + b"".join(encode(k) + encode(v) for k, v in value.items())
+    raise FormatError(f"cannot encode {type(value).__name__}")
+
+
+def decode(data: bytes):
+    value, end = _decode(data)
+    if end != len(data):
+        raise FormatError(f"{len(data) - end} bytes after the CBOR value")
+    return value
+
+
+def read(path: Path):
+    """The value in a Pagefind file; FormatError unless it encodes back to the same bytes."""
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise FormatError(f"{path.name}: no {SIGNATURE.decode()} signature")
+    value = decode(raw[len(SIGNATURE) :])
+    if encode(value) != raw[len(SIGNATURE) :]:
+        raise FormatError(f"{path.name}: does not encode back to the same bytes")
+    return value
+
+
+def write(path: Path, value) -> None:
+    # mtime=0: the same index gives the same bytes (tests/render/test_reproducible.py).
+    path.write_bytes(gzip.compress(SIGNATURE + encode(value), compresslevel=9, mtime=0))
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _prefixes(a: str, b: str) -> tuple[str, str]:
+    """Shortest prefixes that still tell the end of one chunk from the start of the next (as Pagefind)."""
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return a[: common + 1], b[: common + 1]
+
+
+def split(words: list, max_bytes: int) -> list[list]:
+    """Sorted word entries cut into runs of about `max_bytes` of CBOR each (a word is never split)."""
+    chunks: list[list] = []
+    current: list = []
+    size = 0
+    for word in sorted(words, key=lambda w: w[0]):
+        current.append(word)
+        size += len(encode(word))
+        if size >= max_bytes:
+            chunks.append(current)
+            current, size = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def ranges(chunks: list[list]) -> list[list[str]]:
+    """[from, to] of each chunk, shortened between neighbours as Pagefind does."""
+    spans = [[chunk[0][0], chunk[-1][0]] for chunk in chunks]
+    for left, right in zip(spans, spans[1:]):
+        left[1], right[0] = _prefixes(left[1], right[0])
+    return spans
+
+
+def rechunk(bundle: Path, max_bytes: int) -> dict[str, int]:
+    """Rewrite every language's index chunks in `bundle` (site/pagefind); {lang: chunks written}.
+
+    Raises FormatError, before writing anything, if a file is not as expected."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    if entry.get("version") not in KNOWN_VERSIONS:
+        raise FormatError(f"Pagefind {entry.get('version')}: index layout not known (known: {KNOWN_VERSIONS})")
+    plans = {}
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = read(meta_path)
+        if not (isinstance(meta, list) and len(meta) > 2 and isinstance(meta[2], list)):
+            raise FormatError(f"{meta_path.name}: no list of index chunks")
+        words = []
+        for chunk in meta[2]:
+            if not (isinstance(chunk, list) and len(chunk) == 3 and all(isinstance(s, str) for s in chunk)):
+                raise FormatError(f"{meta_path.name}: an index chunk is not [from, to, hash]")
+            index = read(bundle / "index" / f"{chunk[2]}.pf_index")
+            if not (isinstance(index, list) and len(index) == 1 and isinstance(index[0], list)):
+                raise FormatError(f"{chunk[2]}.pf_index: not [words]")
+            words += index[0]
+        plans[lang] = (meta_path, meta, words)
+    written = {}
+    for lang, (meta_path, meta, words) in plans.items():
+        for old in meta[2]:
+            (bundle / "index" / f"{old[2]}.pf_index").unlink()
+        chunks = split(words, max_bytes)
+        listed = []
+        for chunk, (start, end) in zip(chunks, ranges(chunks)):
+            digest = _hash(encode([chunk]))
+            length = 7
+            while any(f"{lang}_{digest[:length]}" == n for _, _, n in listed):
+                length += 1  # two chunks whose short hashes collide
+            name = f"{lang}_{digest[:length]}"
+            write(bundle / "index" / f"{name}.pf_index", [chunk])
+            listed.append([start, end, name])
+        meta[2] = listed
+        new_hash = f"{lang}_{_hash(encode(meta))[:10]}"
+        meta_path.unlink()
+        write(bundle / f"pagefind.{new_hash}.pf_meta", meta)
+        entry["languages"][lang]["hash"] = new_hash
+        written[lang] = len(listed)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return written
