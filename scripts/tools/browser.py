@@ -149,6 +149,24 @@ SEARCH_DONE = (
 )
 
 
+class RequestsInFlight:
+    """The requests a page has started and not finished, so a test can wait
+    until nothing is still arriving instead of waiting a fixed time."""
+
+    def __init__(self, page):
+        self.page = page
+        self.pending: set = set()
+        page.on("request", lambda request: self.pending.add(request))
+        page.on("requestfinished", lambda request: self.pending.discard(request))
+        page.on("requestfailed", lambda request: self.pending.discard(request))
+
+    def wait_until_none(self, timeout: int = 10000) -> None:
+        # Playwright delivers events while it waits, so a request that ends
+        # after this check still wakes the wait below.
+        while self.pending:
+            self.page.wait_for_event("requestfinished", timeout=timeout)
+
+
 def search(page, query: str, timeout: int = 20000) -> None:
     """Open the search panel (if closed), type `query` and wait for the answer, as a reader would."""
     if page.locator("#site-search").is_hidden():
@@ -184,8 +202,9 @@ def search_download(browser, page_url: str, query: str, viewport: dict = PHONE) 
     page.goto(page_url, wait_until="load")
     responses = []
     page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
+    in_flight = RequestsInFlight(page)
     search(page, query)
-    page.wait_for_timeout(300)  # anything still arriving for these results
+    in_flight.wait_until_none()  # anything still arriving for these results
     found = SearchDownload(query)
     found.shown = page.locator(".site-search__results li").count()
     found.status = page.inner_text(".site-search__status")

@@ -12,7 +12,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.tools.benchmark_reader import QUERIES, SEARCH_BUDGET_BYTES
-from scripts.tools.browser import PHONE, search, search_download
+from scripts.tools.browser import PHONE, SEARCH_DONE, RequestsInFlight, search, search_download
 
 
 def _lang_dir(site: Path, locale: str, default: str) -> str:
@@ -132,15 +132,16 @@ def test_search_loads_nothing_until_the_reader_searches(served_site, browser):
     page = context.new_page()
     requested = []
     page.on("request", lambda r: requested.append(r.url))
-    page.goto(served_site + "arbeid-og-penger/", wait_until="load")
-    page.wait_for_timeout(500)
+    page.goto(served_site + "arbeid-og-penger/", wait_until="networkidle")
     assert not [u for u in requested if "/pagefind/" in u], "the index loaded before the reader searched"
     with page.expect_request(
         lambda r: "/pagefind/index/" in r.url or "/pagefind/pagefind." in r.url and r.url.endswith(".pf_meta")
     ):
         page.click(".site-search__toggle")
+    in_flight = RequestsInFlight(page)
     page.fill("#site-search-input", "NAV")
-    page.wait_for_timeout(1500)
+    page.wait_for_function(SEARCH_DONE, timeout=20000)
+    in_flight.wait_until_none()
     # Only the reader's language's index is fetched.
     loaded = [u for u in requested if "/pagefind/" in u]
     assert not [u for u in loaded if re.search(r"/(ar|en|so)_[0-9a-f]+\.pf_", u)], loaded
@@ -237,8 +238,11 @@ def test_more_results_by_keyboard(served_site, page, interface):
     hrefs = page.eval_on_selector_all(".site-search__results a", "links => links.map(a => a.href)")
     assert len(set(hrefs)) == len(hrefs), hrefs
     while more.is_visible():
+        before = page.locator(".site-search__results li").count()
         more.click()
-        page.wait_for_timeout(200)
+        page.wait_for_function(
+            "n => document.querySelectorAll('.site-search__results li').length > n", arg=before, timeout=10000
+        )
     assert page.locator(".site-search__results li").count() == total
     # A new search starts again at five.
     page.fill("#site-search-input", "pleiepengene")
