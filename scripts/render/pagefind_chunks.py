@@ -9,11 +9,11 @@ language's `pf_meta` file that lists them, the way Pagefind itself names and
 lists them: words in sorted order, each chunk named `<lang>_<hash>`, its range
 `from`/`to` shortened to the shortest distinct prefixes.
 
-The files are gzip-compressed CBOR after a `pagefind_dcd` signature. The CBOR
-here has only integers, strings, arrays and maps, so a small codec is enough;
-every file is decoded and encoded again before anything is written, and if
-that does not give back the same bytes (a Pagefind version with another
-format) nothing is changed: the search then works as Pagefind built it.
+The files are gzip-compressed CBOR after a `pagefind_dcd` signature, read and
+written with cbor2. Every file is decoded and encoded again before anything
+is written, and if that does not give back the same bytes (a Pagefind version
+with another format) nothing is changed: the search then works as Pagefind
+built it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
+
+import cbor2
 
 SIGNATURE = b"pagefind_dcd"
 # Pagefind versions whose index layout this was written for (pf_meta is
@@ -33,74 +35,16 @@ class FormatError(ValueError):
     """The file is not the CBOR layout this module knows."""
 
 
-def _decode(data: bytes, i: int = 0):
-    first = data[i]
-    major, info = first >> 5, first & 31
-    i += 1
-    if info < 24:
-        arg = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        arg = int.from_bytes(data[i : i + size], "big")
-        i += size
-    else:
-        raise FormatError(f"indefinite or reserved CBOR length at byte {i}")
-    if major == 0:
-        return arg, i
-    if major == 1:
-        return -1 - arg, i
-    if major in (2, 3):
-        raw = bytes(data[i : i + arg])
-        return (raw if major == 2 else raw.decode("utf-8")), i + arg
-    if major == 4:
-        items = []
-        for _ in range(arg):
-            item, i = _decode(data, i)
-            items.append(item)
-        return items, i
-    if major == 5:
-        pairs = {}
-        for _ in range(arg):
-            key, i = _decode(data, i)
-            pairs[key], i = _decode(data, i)
-        return pairs, i
-    if major == 7 and info in (20, 21, 22):
-        return {20: False, 21: True, 22: None}[info], i
-    raise FormatError(f"CBOR type {major}/{info} at byte {i}")
-
-
-def _head(major: int, arg: int) -> bytes:
-    if arg < 24:
-        return bytes([major << 5 | arg])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if arg < 1 << (8 * size):
-            return bytes([major << 5 | info]) + arg.to_bytes(size, "big")
-    raise FormatError(f"integer too large for CBOR: {arg}")
-
-
 def encode(value) -> bytes:
-    """Shortest-form CBOR, as Pagefind's encoder (minicbor) writes it."""
-    if value is None or isinstance(value, bool):
-        return {None: b"\xf6", True: b"\xf5", False: b"\xf4"}[value]
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(encode(v) for v in value)
-    if isinstance(value, dict):
-        return _head(5, len(value)) + b"".join(encode(k) + encode(v) for k, v in value.items())
-    raise FormatError(f"cannot encode {type(value).__name__}")
+    """Shortest-form CBOR (cbor2's default), as Pagefind's encoder (minicbor) writes it."""
+    return cbor2.dumps(value)
 
 
 def decode(data: bytes):
-    value, end = _decode(data)
-    if end != len(data):
-        raise FormatError(f"{len(data) - end} bytes after the CBOR value")
-    return value
+    try:
+        return cbor2.loads(data)
+    except (cbor2.CBORDecodeError, ValueError) as error:
+        raise FormatError(f"not CBOR: {error}") from error
 
 
 def read(path: Path):
