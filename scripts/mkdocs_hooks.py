@@ -48,6 +48,7 @@ from scripts.render import (  # noqa: E402
     redirect_pages,
     reproducible,
     search_index,
+    template_cache,
 )
 from scripts.render import guide as guide_render  # noqa: E402
 from scripts.render import offers as offers_render  # noqa: E402
@@ -149,6 +150,11 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.filters.update(mailto_href=reader_html.mailto_href, after_first_h1=reader_html.after_first_h1)
+    # Each language's nested build has a fresh environment: compile each theme
+    # template once for all of them. SITE_SKIP_TEMPLATE_CACHE=1 compiles every
+    # time (the reproducibility test compares both ways).
+    if os.environ.get("SITE_SKIP_TEMPLATE_CACHE") != "1":
+        env.bytecode_cache = template_cache.SharedBytecodeCache()
     return env
 
 
