@@ -56,6 +56,8 @@ def _cells(row: str) -> int:
 
 
 def _unclosed_link(text: str) -> bool:
+    if "](" not in text:  # most lines: no link, and the walk below is slow
+        return False
     for match in re.finditer(r"\]\(", text):
         depth, i = 1, match.end()
         while i < len(text) and depth:
