@@ -242,6 +242,15 @@ def on_post_build(config) -> None:
     model = _model
     site_dir = Path(config.site_dir)
     error_pages.write(site_dir, model.cfg.default_locale, _not_found_pages)
+    # Pagefind indexes all languages in one run, so only after the last one;
+    # and before the guide's step pages, which it would read only to leave out
+    # (only the start page is searchable): more than half the pages it would read.
+    indexed = search_index.build(site_dir)
+    if not indexed.ok:
+        log.error("Pagefind could not build the search index:\n%s", indexed.output)
+    # Pagefind lists languages in random order: sort them, so the same
+    # commit builds to the same bytes.
+    reproducible.normalise_site(site_dir)
     # The guide's step pages: its start page in each language, with one step each.
     for locale, shell in _guide_pages.items():
         if model.guide is not None:
@@ -255,13 +264,6 @@ def on_post_build(config) -> None:
                 _norwegian_terms() if locale != model.cfg.default_locale else frozenset(),
             )
             guide_render.write_steps(site_dir, "" if locale == model.cfg.default_locale else f"{locale}/", steps)
-    # Pagefind indexes all languages in one run, so only after the last one.
-    indexed = search_index.build(site_dir)
-    if not indexed.ok:
-        log.error("Pagefind could not build the search index:\n%s", indexed.output)
-    # Pagefind lists languages in random order: sort them, so the same
-    # commit builds to the same bytes.
-    reproducible.normalise_site(site_dir)
     usable = [r for r in model.redirects.entries if urls_check.usable(model.cfg, r)]
     redirect_pages.write(model.cfg, model.interface, usable, site_dir, config["site_url"])
     if _checks_wanted():

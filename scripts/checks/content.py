@@ -66,10 +66,7 @@ def is_https_url(value) -> bool:
     except ValueError:
         return False
     return (
-        parts.scheme == "https"
-        and bool(parts.hostname)
-        and "." in (parts.hostname or "")
-        and not _SPACE.search(text)
+        parts.scheme == "https" and bool(parts.hostname) and "." in (parts.hostname or "") and not _SPACE.search(text)
     )
 
 
