@@ -42,6 +42,11 @@ def _name(value) -> object:
 def signature(env: jinja2.Environment) -> tuple:
     """What of `env` changes the code Jinja compiles a template to."""
     return (
+        _name(type(env)),
+        _name(env.code_generator_class),
+        env.sandboxed,
+        tuple(sorted(getattr(env, "intercepted_binops", ()))),  # sandboxed environments only
+        tuple(sorted(getattr(env, "intercepted_unops", ()))),
         env.block_start_string,
         env.block_end_string,
         env.variable_start_string,
@@ -59,6 +64,7 @@ def signature(env: jinja2.Environment) -> tuple:
         _name(env.autoescape),
         _name(env.finalize),
         tuple(sorted(env.extensions)),
+        getattr(env, "newstyle_gettext", None),  # the i18n extension compiles {% trans %} by it
         tuple(sorted((name, _PassArg.from_obj(f)) for name, f in env.filters.items())),
         tuple(sorted((name, _PassArg.from_obj(f)) for name, f in env.tests.items())),
     )
