@@ -8,10 +8,14 @@ tests/render/test_reproducible.py (one build with the cache, one without).
 
 from __future__ import annotations
 
+import importlib.util
+
 import jinja2
 import pytest
+from mkdocs.config import load_config
 
 from scripts.render import template_cache
+from tests.helpers import ROOT
 
 TEMPLATES = {
     "base.html": "<p>{% block body %}{% endblock %}</p>{% include 'partial.html' %}",
@@ -65,3 +69,21 @@ def test_environments_that_compile_differently_do_not_share_code(tmp_path):
     with_context = jinja2.pass_context(lambda context, value: f"{value}/{context['lang']}")
     assert language_build(tmp_path, "en", shout=with_context) == "<p>Rettigheter/en</p><small>en</small>"
     assert template_cache.compiles["main.html"] == 2
+
+
+def test_the_hooks_give_each_language_build_of_the_real_theme_the_shared_compile(monkeypatch):
+    """The environments MkDocs makes for the site's theme (Material and overrides/), as in each language's build."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("SITE_SKIP_TEMPLATE_CACHE", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "scripts" / "mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)  # as MkDocs loads it: by path
+    for _ in ("nb", "en", "ar", "so"):
+        env = hooks.on_env(config.theme.get_env(), config, None)
+        env.get_template("main.html")
+        env.get_template("404.html")
+    assert template_cache.compiles == {"main.html": 1, "404.html": 1}
+
+    monkeypatch.setenv("SITE_SKIP_TEMPLATE_CACHE", "1")
+    assert hooks.on_env(config.theme.get_env(), config, None).bytecode_cache is None
