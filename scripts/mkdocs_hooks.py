@@ -48,6 +48,7 @@ from scripts.render import (  # noqa: E402
     redirect_pages,
     reproducible,
     search_index,
+    template_cache,
 )
 from scripts.render import guide as guide_render  # noqa: E402
 from scripts.render import offers as offers_render  # noqa: E402
@@ -149,6 +150,11 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.filters.update(mailto_href=reader_html.mailto_href, after_first_h1=reader_html.after_first_h1)
+    # Each language's nested build has a fresh environment: compile each theme
+    # template once for all of them. SITE_SKIP_TEMPLATE_CACHE=1 compiles every
+    # time (the reproducibility test compares both ways).
+    if os.environ.get("SITE_SKIP_TEMPLATE_CACHE") != "1":
+        env.bytecode_cache = template_cache.SharedBytecodeCache()
     return env
 
 
@@ -236,6 +242,17 @@ def on_post_build(config) -> None:
     model = _model
     site_dir = Path(config.site_dir)
     error_pages.write(site_dir, model.cfg.default_locale, _not_found_pages)
+    # Pagefind indexes all languages in one run, so only after the last one;
+    # and before the guide's step pages, which it would read only to leave out
+    # (only the start page is searchable): more than half the pages it would read.
+    indexed = search_index.build(site_dir)
+    if not indexed.ok:
+        log.error("Pagefind could not build the search index:\n%s", indexed.output)
+    elif indexed.warning:
+        log.warning(indexed.warning)
+    # Pagefind lists languages in random order: sort them, so the same
+    # commit builds to the same bytes.
+    reproducible.normalise_site(site_dir)
     # The guide's step pages: its start page in each language, with one step each.
     for locale, shell in _guide_pages.items():
         if model.guide is not None:
@@ -249,15 +266,6 @@ def on_post_build(config) -> None:
                 _norwegian_terms() if locale != model.cfg.default_locale else frozenset(),
             )
             guide_render.write_steps(site_dir, "" if locale == model.cfg.default_locale else f"{locale}/", steps)
-    # Pagefind indexes all languages in one run, so only after the last one.
-    indexed = search_index.build(site_dir)
-    if not indexed.ok:
-        log.error("Pagefind could not build the search index:\n%s", indexed.output)
-    elif indexed.warning:
-        log.warning(indexed.warning)
-    # Pagefind lists languages in random order: sort them, so the same
-    # commit builds to the same bytes.
-    reproducible.normalise_site(site_dir)
     usable = [r for r in model.redirects.entries if urls_check.usable(model.cfg, r)]
     redirect_pages.write(model.cfg, model.interface, usable, site_dir, config["site_url"])
     if _checks_wanted():

@@ -55,6 +55,9 @@ def _shown_date(value) -> str:
     return str(value) if isinstance(value, InvalidDate) else repr(value)
 
 
+_SPACE = re.compile(r"\s")  # the characters str.isspace() calls space, all of them
+
+
 def is_https_url(value) -> bool:
     """A real https address: scheme https, a host with a dot, no spaces."""
     text = str(value).strip()
@@ -63,10 +66,7 @@ def is_https_url(value) -> bool:
     except ValueError:
         return False
     return (
-        parts.scheme == "https"
-        and bool(parts.hostname)
-        and "." in (parts.hostname or "")
-        and not any(c.isspace() for c in text)
+        parts.scheme == "https" and bool(parts.hostname) and "." in (parts.hostname or "") and not _SPACE.search(text)
     )
 
 

@@ -17,6 +17,7 @@ Each rejection names the Markdown file and line it came from.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from scripts.checks.links import source_of
@@ -75,6 +76,13 @@ def element_problems(element: Element, with_offers: bool, with_guide: bool = Fal
         elif lowered not in ALLOWED_ATTRIBUTES and not lowered.startswith(("aria-", "data-")):
             found.append((f"the attribute {name}=", name))
     return found
+
+
+# The same elements come back on every page (each Norwegian page's fallback
+# copies, the theme's own content parts): each is judged once.
+@functools.lru_cache(maxsize=100_000)
+def _element_problems(element: Element, with_offers: bool, with_guide: bool) -> tuple[tuple[str, str], ...]:
+    return tuple(element_problems(element, with_offers, with_guide))
 
 
 def _line(text: str, needle: str) -> int:
@@ -138,7 +146,7 @@ def page_problems(model: SiteModel, page: BuiltPage, shown_site: str) -> list[Pr
     with_guide = source is not None and GUIDE_MARKER in source.body
     found = [("a <script>", "<script")] * len(page.content_scripts)
     for element in page.content:
-        found += element_problems(element, with_offers, with_guide)
+        found += _element_problems(element, with_offers, with_guide)
     for what, needle in found:
         line = _line(source.text, needle) if source else 0
         problems.append(

@@ -55,14 +55,21 @@ def _cells(row: str) -> int:
     return len(re.split(r"(?<!\\)\|", inner))
 
 
+_PAREN = re.compile(r"[()]")
+
+
 def _unclosed_link(text: str) -> bool:
-    for match in re.finditer(r"\]\(", text):
-        depth, i = 1, match.end()
-        while i < len(text) and depth:
-            depth += {"(": 1, ")": -1}.get(text[i], 0)
-            i += 1
-        if depth:
-            return True
+    """A link target "](" whose brackets do not close on the line."""
+    start = text.find("](")
+    while start >= 0:
+        depth, i = 1, start + 2
+        while depth:
+            paren = _PAREN.search(text, i)
+            if paren is None:
+                return True
+            depth += 1 if paren.group() == "(" else -1
+            i = paren.end()
+        start = text.find("](", start + 2)
     return False
 
 

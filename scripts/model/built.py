@@ -12,6 +12,7 @@ import hashlib
 import html as html_lib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -37,6 +38,11 @@ RESOURCE_SELECTORS = (
     ("track[src]", "src"),
     ("input[src]", "src"),
 )
+# The same as one query (one walk of the tree), and tag -> [(its place above, attribute)].
+_RESOURCE_QUERY = ", ".join(selector for selector, _ in RESOURCE_SELECTORS)
+_RESOURCE_TAGS: dict[str, list[tuple[int, str]]] = {}
+for _index, (_selector, _attribute) in enumerate(RESOURCE_SELECTORS):
+    _RESOURCE_TAGS.setdefault(_selector.split("[")[0], []).append((_index, _attribute))
 
 
 def script_hash(source: str) -> str:
@@ -57,9 +63,9 @@ class Resource:
     rel: str = ""  # <link rel>
 
 
-@dataclass(frozen=True)
-class Element:
-    """An element of the page's own content (inside <article>), for the HTML allowlist."""
+class Element(NamedTuple):
+    """An element of the page's own content (inside <article>), for the HTML allowlist.
+    (A tuple: a site has tens of thousands, and a frozen dataclass is slow to make.)"""
 
     tag: str
     attributes: tuple[tuple[str, str], ...]
@@ -104,12 +110,19 @@ def parse(rel: str, data: bytes) -> BuiltPage:
             page.links += srcset_urls(attrs["srcset"])
         if node.tag == "link" and attrs.get("rel") == "canonical":
             page.canonical = attrs.get("href")
-    for selector, attribute in RESOURCE_SELECTORS:
-        for node in tree.css(selector):
-            value = node.attributes.get(attribute) or ""
+    # In the order of RESOURCE_SELECTORS, each in the page's order, as one query per selector would give.
+    found: list[list[Resource]] = [[] for _ in RESOURCE_SELECTORS]
+    for node in tree.css(_RESOURCE_QUERY):
+        tag, attrs = node.tag, node.attributes
+        for index, attribute in _RESOURCE_TAGS.get(tag, ()):
+            if attribute not in attrs:
+                continue
+            value = attrs[attribute] or ""
             urls = srcset_urls(value) if attribute == "srcset" else [value]
-            rel_attr = (node.attributes.get("rel") or "").lower() if node.tag == "link" else ""
-            page.resources += [Resource(node.tag, attribute, url, rel_attr) for url in urls]
+            rel_attr = (attrs.get("rel") or "").lower() if tag == "link" else ""
+            found[index] += [Resource(tag, attribute, url, rel_attr) for url in urls]
+    for resources in found:
+        page.resources += resources
     page.styles = [node.text() for node in tree.css("style")] + [
         node.attributes.get("style") or "" for node in tree.css("[style]")
     ]
@@ -132,7 +145,11 @@ def parse(rel: str, data: bytes) -> BuiltPage:
         for node in article.traverse(include_text=False):
             if node is article:
                 continue
-            page.content.append(Element(node.tag, tuple((k, v or "") for k, v in node.attributes.items())))
+            attrs = node.attributes
+            if None in attrs.values():  # an attribute without a value: ""
+                page.content.append(Element(node.tag, tuple((k, v or "") for k, v in attrs.items())))
+            else:
+                page.content.append(Element(node.tag, tuple(attrs.items())))
     return page
 
 

@@ -8,6 +8,7 @@ honours --site-dir and SITE_URL) and the languages from the same file.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,24 +125,27 @@ def _nav_files(nav) -> tuple[str, ...]:
     return tuple(path for path in found if path.endswith(".md"))
 
 
-def _nav_lines(root: Path, paths: tuple[str, ...]) -> dict[str, int]:
+def _nav_lines(text: list[str], paths: tuple[str, ...]) -> dict[str, int]:
     lines: dict[str, int] = {}
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     for path in paths:
         pattern = re.compile(r"(^|[\s:-])" + re.escape(path) + r"\s*$")
         lines[path] = next((n for n, line in enumerate(text, start=1) if pattern.search(line)), 0)
     return lines
 
 
-def read_raw(root: Path) -> dict:
-    with open(root / "mkdocs.yml", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_ConfigLoader) or {}
+def read_raw(root: Path) -> tuple[dict, list[str]]:
+    """mkdocs.yml, read once: (its YAML, its lines)."""
+    path = root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    stream = io.StringIO(text)
+    stream.name = str(path)  # a YAML error names the file, as when the parser reads it
+    return yaml.load(stream, Loader=_ConfigLoader) or {}, text.split("\n")
 
 
 def load_config(root: Path | str | None = None, *, site_dir: Path | str | None = None) -> SiteConfig:
     """The configuration from `root`/mkdocs.yml (default: this repository)."""
     root = Path(root).resolve() if root else ROOT
-    raw = read_raw(root)
+    raw, lines = read_raw(root)
     theme = raw.get("theme") or {}
     custom = theme.get("custom_dir")
     return SiteConfig(
@@ -153,14 +157,14 @@ def load_config(root: Path | str | None = None, *, site_dir: Path | str | None =
         site_url=str(raw.get("site_url") or ""),
         custom_dir=root / custom if custom else None,
         nav_files=(nav := _nav_files(raw.get("nav"))),
-        nav_lines=_nav_lines(root, nav),
+        nav_lines=_nav_lines(lines, nav),
     )
 
 
 def from_mkdocs(config) -> SiteConfig:
     """The configuration as MkDocs parsed it (in the hooks)."""
     root = Path(config.config_file_path).parent.resolve()
-    raw = read_raw(root)
+    raw, lines = read_raw(root)
     custom = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
     return SiteConfig(
         root=root,
@@ -171,5 +175,5 @@ def from_mkdocs(config) -> SiteConfig:
         site_url=config.site_url or "",
         custom_dir=Path(custom).resolve() if custom else None,
         nav_files=(nav := _nav_files(raw.get("nav"))),
-        nav_lines=_nav_lines(root, nav),
+        nav_lines=_nav_lines(lines, nav),
     )

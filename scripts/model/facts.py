@@ -16,6 +16,7 @@ from scripts.model.pages import ATTR_ID, SourcePage
 
 # Arabic-Indic and Persian digits count as 0-9, and Arabic decimal/thousands signs as . and ,
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+_TRANSLATED = re.compile("[" + "".join(map(chr, DIGITS)) + "]")  # str.translate is slow; most lines have none
 # Month names next to a number (only there: English "may" is also a verb).
 MONTHS = {
     name: number
@@ -41,12 +42,21 @@ NUMBER = re.compile(r"\d+(?:(?:[ \u00a0\u202f]|[.,](?=\d))\d+)*")
 MAY_HAVE_FACTS = re.compile(r"[0-9٠-٩۰-۹@]|https?:")
 
 
+def may_name_a_month(text: str) -> bool:
+    """False when DATE_MONTH cannot match: no month name in any case. The test is
+    much faster than the pattern, which tries every name at every word. (Under
+    re.I, "İ" and "ı" also match "i", and "ſ" matches "s": str.lower() does not
+    turn them into those letters, so their presence sends the text to the pattern.)"""
+    lowered = text.lower()
+    return any(name in lowered for name in MONTHS) or any(odd in text for odd in "İıſ")
+
+
 def facts(line: str) -> list[tuple[str, str]]:
     """(key, as written) for every fact in one line of Markdown."""
     found: list[tuple[str, str]] = []
     if not MAY_HAVE_FACTS.search(line):  # most lines: no digit, address or e-mail
         return found
-    text = line.translate(DIGITS)
+    text = line.translate(DIGITS) if _TRANSLATED.search(line) else line
     for match in URL.finditer(text):
         url = match.group(0).rstrip(".,;:!?")
         found.append(("url " + url.rstrip("/"), url))
@@ -57,18 +67,20 @@ def facts(line: str) -> list[tuple[str, str]]:
         digits = re.sub(r"\D", "", match.group(1))
         found.append(("phone " + digits, match.group(0)))
     text = TEL.sub(" ", text)
-    for match in EMAIL.finditer(text):
-        found.append(("email " + match.group(1).lower(), match.group(1)))
-    text = EMAIL.sub(" ", text)
+    if "@" in text:  # EMAIL cannot match without one (and is slow on long lines)
+        for match in EMAIL.finditer(text):
+            found.append(("email " + match.group(1).lower(), match.group(1)))
+        text = EMAIL.sub(" ", text)
     text = LINK_TARGET.sub("] ", text)  # relative link targets and their #anchors
     text = ATTRS.sub(" ", text)  # heading ids, attribute lists, HTML tags
     text = LIST_MARKER.sub(" ", text)
     for match in PROVISION.finditer(text):
         found.append(("§ " + re.sub(r"[\s–]", "", match.group(1)).replace("–", "-"), match.group(0).strip()))
     text = PROVISION.sub(" ", text)
-    for match in DATE_MONTH.finditer(text):
-        name = match.group(1) or match.group(2)
-        found.append(("number " + str(MONTHS[name.lower()]), name))
+    if may_name_a_month(text):
+        for match in DATE_MONTH.finditer(text):
+            name = match.group(1) or match.group(2)
+            found.append(("number " + str(MONTHS[name.lower()]), name))
     for match in NUMBER.finditer(text):
         run = re.sub(r"[ \u00a0\u202f]", "", match.group(0))  # spacing ignored: 22 46 19 22 = 22461922
         parts = re.split(r"[.,]", run)

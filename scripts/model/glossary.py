@@ -76,12 +76,6 @@ def read(cfg: SiteConfig) -> Glossaries:
     return found
 
 
-def norwegian_values(cfg: SiteConfig) -> list[str]:
-    """The "nb:" value of every entry of every glossary (unreadable files are skipped)."""
-    values: list[str] = []
-    for path in sorted((cfg.root / FOLDER).glob("*.yml")):
-        data, _ = _load(cfg, path)
-        for entry in (data or {}).values():
-            if isinstance(entry, dict) and entry.get("nb"):
-                values.append(str(entry["nb"]))
-    return values
+def norwegian_values(glossaries: Glossaries) -> list[str]:
+    """The "nb:" value of every entry of every glossary (unreadable files have none)."""
+    return [term.nb for terms in glossaries.terms.values() for term in terms if term.nb]

@@ -60,7 +60,7 @@ class SiteModel:
     @cached_property
     def glossary_nb(self) -> list[str]:
         """The Norwegian terms of the translators' glossaries."""
-        return glossary.norwegian_values(self.cfg)
+        return glossary.norwegian_values(self.glossaries)  # the files read once, for both
 
     @cached_property
     def glossaries(self) -> glossary.Glossaries:

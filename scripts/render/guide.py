@@ -176,16 +176,53 @@ def _finish_fragment(fragment: str, locale: str, direction: str, terms: frozense
     return done[done.index("<article>") + len("<article>") : done.rindex("</article>")]
 
 
-def _step_page(shell: str, levels: int, region: str, address: str, heading: str) -> str:
+class _Shell:
+    """The built start page, cut once into what every step page shares.
+
+    A step page is the start page with (1) its language links leading to the
+    step, (2) every relative address made one folder deeper per answer, (3)
+    its guide region replaced, then its address and title set. The page
+    outside the region and the language links is made deeper once per depth,
+    not once per step: the same bytes, without the whole-page substitutions
+    for each of the ~25 steps of each language."""
+
+    def __init__(self, shell: str):
+        region = REGION.search(shell)
+        self.has_region = region is not None
+        before, after = (shell[: region.start()], shell[region.end() :]) if region else (shell, "")
+        # Each side: [text, language link, text, language link, ..., text]
+        self.sides = [self._cut(before), self._cut(after)]
+        self._deeper: dict[int, list[list[str]]] = {}
+
+    @staticmethod
+    def _cut(text: str) -> list[str]:
+        parts, pos = [], 0
+        for match in LANGUAGE_LINK.finditer(text):
+            parts += [text[pos : match.start()], match.group(0)]
+            pos = match.end()
+        return [*parts, text[pos:]]
+
+    def page(self, levels: int, region: str, address: str) -> str:
+        if levels not in self._deeper:
+            self._deeper[levels] = [[deeper(part, levels) for part in side[::2]] for side in self.sides]
+        # The language links lead to the same step in every language (the answers' ids are the same),
+        # the page's own language too ("./", before the addresses are made deeper).
+        rest = address[len(PATH) + 1 :]
+        out = []
+        for side, texts in zip(self.sides, self._deeper[levels], strict=True):
+            for i, text in enumerate(texts):
+                out.append(text)
+                if 2 * i + 1 < len(side):
+                    link = side[2 * i + 1].replace(f'{PATH}/"', f'{address}"').replace('href="./"', f'href="./{rest}"')
+                    out.append(deeper(link, levels))
+            if side is self.sides[0] and self.has_region:
+                out.append(region)
+        return "".join(out)
+
+
+def _step_page(shell: _Shell, levels: int, region: str, address: str, heading: str) -> str:
     """The start page `shell` as the step at `address`: deeper, its guide, address and title replaced."""
-    # The language links lead to the same step in every language (the answers' ids are the same),
-    # the page's own language too ("./", before the addresses are made deeper).
-    rest = address[len(PATH) + 1 :]
-    shell = LANGUAGE_LINK.sub(
-        lambda m: m.group(0).replace(f'{PATH}/"', f'{address}"').replace('href="./"', f'href="./{rest}"'), shell
-    )
-    page = deeper(shell, levels)
-    page = REGION.sub(lambda _: region, page, count=1)
+    page = shell.page(levels, region, address)
     page = CANONICAL.sub(lambda m: m.group(1) + m.group(2).rsplit(PATH + "/", 1)[0] + address + m.group(3), page)
     page = TITLE.sub(lambda m: f"<title>{html.escape(heading, quote=False)} – {m.group(1)}</title>", page, count=1)
     # Only the start page is searchable: the steps repeat its words.
@@ -205,6 +242,7 @@ def step_pages(
 ) -> dict[str, str]:
     """{address inside the language ('veiviser/barn/'): the finished page} for every step after the start."""
     pages = {}
+    cut = _Shell(shell)
     for steps in guide.paths():
         if not steps:
             continue
@@ -213,7 +251,7 @@ def step_pages(
         question = guide.next_question(dict(steps))
         heading = _Words(guide, locale, default).text(question.text)["text"] if question else None
         address = step_url(steps)
-        page = _step_page(shell, len(steps), region, address, heading or guide.words(locale, default)["results"])
+        page = _step_page(cut, len(steps), region, address, heading or guide.words(locale, default)["results"])
         pages[address] = page
     return pages
 

@@ -155,26 +155,34 @@ def phone_target(number: str) -> str | None:
 
 
 @functools.cache
-def _nowrap_re() -> re.Pattern:
+def _nowrap_re(month_first: bool = True) -> re.Pattern:
+    """The runs that must not break. `month_first=False` leaves out "November 22,
+    2026", which only text with ", 2026"-like parts can hold: the month names
+    tried at every letter made the full pattern several times slower."""
     months = "|".join(re.escape(m) for m in _month_names())
     return re.compile(
         rf"§§?{_SP}*\d+(?:{_SP}?[-–]{_SP}?\d+)*(?:{_SP}[a-h](?![\w]))?"  # § 10 a, § 12-10, §§ 9-5
         r"|\d{4}-\d{2}-\d{2}"  # 2027-11-22
         rf"|\d{{1,2}}\.?{_SP}(?:{months}){_SP}\d{{4}}"  # 22. november 2026
-        rf"|(?:{months}){_SP}\d{{1,2}},{_SP}\d{{4}}"  # November 22, 2026
-        rf"|\d+(?:[.,]\d+)?{_SP}?(?:%|‰|٪|prosent\b|percent\b|per cent\b)"  # 20 %, 66 prosent
+        + (rf"|(?:{months}){_SP}\d{{1,2}},{_SP}\d{{4}}" if month_first else "")  # November 22, 2026
+        + rf"|\d+(?:[.,]\d+)?{_SP}?(?:%|‰|٪|prosent\b|percent\b|per cent\b)"  # 20 %, 66 prosent
         rf"|\d+(?:{_SP}\d{{2,3}})+(?![\d])"  # 136 000, 22 40 00 40
         r"|\d+(?:[-–]\d+)+",  # 2021–2025, 9-5
         re.IGNORECASE,
     )
 
 
+# What every "November 22, 2026" holds after its month.
+_DAY_COMMA_YEAR = re.compile(rf"{_SP}\d{{1,2}},{_SP}\d{{4}}")
+_BREAKABLE = re.compile(rf"{_SP}|[-–]")
+
+
 def _nowrap(text: str) -> str:
     """Escaped HTML of plain text, with the unbreakable runs wrapped."""
     out, pos = [], 0
-    for match in _nowrap_re().finditer(text):
+    for match in _nowrap_re(bool(_DAY_COMMA_YEAR.search(text))).finditer(text):
         run = match.group(0)
-        if not re.search(_SP, run) and not re.search(r"[-–]", run):
+        if not _BREAKABLE.search(run):
             continue  # nothing in it where a line could break
         out.append(html.escape(text[pos : match.start()], quote=False))
         out.append(f'<span class="nowrap">{html.escape(run, quote=False)}</span>')
@@ -306,30 +314,36 @@ def mark_norwegian_terms(document: str, terms: frozenset[str], rtl: bool = False
 
 
 _LANG_ATTR = re.compile(r"\slang=")
+_DIGIT = re.compile(r"\d")
+# Elements whose text is not markup: the walk jumps to their end tag.
+_RAW_TEXT_END = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style", "textarea", "title")}
 
 
 def _walk(document: str, start: int, terms: frozenset[str] = frozenset()) -> str:
     out = [document[:start]]
+    append = out.append
     stack: list[tuple[str, bool]] = []  # (tag, sets lang)
     skip = no_link = article = other_lang = 0
     pos = start
     for token in TOKEN.finditer(document, start):
-        text = document[pos : token.start()]
-        if text:
-            if skip or not re.search(r"\d", text):
+        token_start = token.start()
+        if token_start > pos:
+            text = document[pos:token_start]
+            if skip or not _DIGIT.search(text):
                 marked = text
             else:
                 marked = mark_text(html.unescape(text), link_phones=bool(article) and not no_link)
             if terms and article and not other_lang and not skip and _LATIN.search(text):
                 marked = _outside_tags(marked, lambda part: mark_plain_terms(part, terms))
-            out.append(marked)
+            append(marked)
         raw = token.group(0)
-        out.append(raw)
+        append(raw)
         pos = token.end()
-        tag = (token.group(1) or "").lower()
+        tag = token.group(1)
         if not tag:
             continue
-        if raw.startswith("</"):
+        tag = tag.lower()
+        if raw[1] == "/":
             for i in range(len(stack) - 1, -1, -1):
                 if stack[i][0] == tag:
                     for closed, has_lang in stack[i:]:
@@ -342,18 +356,18 @@ def _walk(document: str, start: int, terms: frozenset[str] = frozenset()) -> str
             continue
         if tag in VOID_TAGS or raw.endswith("/>"):
             continue
-        has_lang = bool(_LANG_ATTR.search(raw))
+        has_lang = "lang=" in raw and _LANG_ATTR.search(raw) is not None
         stack.append((tag, has_lang))
         skip += tag in _SKIP
         no_link += tag in _NO_LINK
         article += tag == "article"
         other_lang += has_lang
-        if tag in ("script", "style", "textarea", "title"):
-            end = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(document, pos)
+        if tag in _RAW_TEXT_END:
+            end = _RAW_TEXT_END[tag].search(document, pos)
             if end:
-                out.append(document[pos : end.start()])
+                append(document[pos : end.start()])
                 pos = end.start()
-    out.append(document[pos:])
+    append(document[pos:])
     return "".join(out)
 
 

@@ -21,6 +21,7 @@ so a one-word search downloads a few KB of index instead of 30-50 KB.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -63,13 +64,26 @@ def pages_per_language(site_dir: Path) -> dict[str, int]:
     return {lang: info["page_count"] for lang, info in entry["languages"].items()}
 
 
+def command() -> list[str]:
+    """Pagefind's binary itself (pagefind-bin-extended, pinned in requirements.txt):
+    `python -m pagefind` would start one more Python only to find it."""
+    if not os.environ.get("PAGEFIND_BINARY_PATH"):  # `python -m pagefind` honours it
+        try:
+            from pagefind_bin_extended import get_executable
+
+            return [str(get_executable().absolute())]
+        except (ImportError, OSError):
+            pass
+    return [sys.executable, "-m", "pagefind"]
+
+
 def build(site_dir: Path) -> IndexResult:
     """Index `site_dir` in place; the bundle goes to `site_dir/pagefind/`."""
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # a fresh index every build, never a stale language
         shutil.rmtree(bundle)
     proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR],
+        [*command(), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR],
         capture_output=True,
         text=True,
     )

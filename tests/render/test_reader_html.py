@@ -69,6 +69,8 @@ def test_other_numbers_are_not_linked(text):
         ("fra 22. november 2026", "22. november 2026"),
         ("strategien (2021–2025)", "2021–2025"),
         ("om lag 800 000 mennesker", "800 000"),
+        ("updated November 22, 2026 by", "November 22, 2026"),
+        ("Published 3 May 2026, revised June 1, 2027", "June 1, 2027"),
     ],
 )
 def test_runs_that_must_not_break_are_wrapped(text, run):

@@ -5,7 +5,10 @@ with a date in the past, are compared file by file. Without the hook in
 scripts/render/reproducible.py the sitemap would carry today's date (and so would
 sitemap.xml.gz's gzip header), and this test would fail on the date check.
 Each build gets a different PYTHONHASHSEED, so output that depends on the
-order of a set or dict of strings shows up as a difference too.
+order of a set or dict of strings shows up as a difference too. The second
+build compiles every theme template afresh in each language
+(SITE_SKIP_TEMPLATE_CACHE=1), so this also proves that the shared template
+compile of scripts/render/template_cache.py changes no byte of the site.
 """
 
 from __future__ import annotations
@@ -63,16 +66,20 @@ def test_two_builds_of_one_commit_are_identical(tmp_path, monkeypatch):
     project = committed_copy(tmp_path)
 
     sites = []
-    for seed in ("1", "2"):
+    for seed, skip_cache in (("1", "0"), ("2", "1")):
         site = tmp_path / f"site-{seed}"
-        result = build_site(project, site, extra_env={"PYTHONHASHSEED": seed})
+        env = {"PYTHONHASHSEED": seed, "SITE_SKIP_TEMPLATE_CACHE": skip_cache}
+        result = build_site(project, site, extra_env=env)
         assert result.returncode == 0, result.stdout + result.stderr
         sites.append(files_of(site))
 
     first, second = sites
     assert sorted(first) == sorted(second), "the two builds made different files"
     differing = [name for name in first if first[name] != second[name]]
-    assert not differing, f"these files differ between two builds of the same commit: {differing[:20]}"
+    assert not differing, (
+        f"these files differ between two builds of the same commit (the second without the shared template "
+        f"compile): {differing[:20]}"
+    )
     assert "en/gammel-side/index.html" in first and b"../rettigheter/" in first["ar/gammel-side/index.html"]
 
     # The dates come from the commit, not from the day of the build.
