@@ -51,6 +51,15 @@ def may_name_a_month(text: str) -> bool:
     return any(name in lowered for name in MONTHS) or any(odd in text for odd in "İıſ")
 
 
+def month_number(name: str) -> int:
+    """The month a name DATE_MONTH matched stands for, also when re.I matched
+    it through a letter str.lower() keeps ("ſeptember", "MAİ")."""
+    number = MONTHS.get(name.lower())
+    if number is None:
+        number = next(n for key, n in MONTHS.items() if re.fullmatch(re.escape(key), name, re.I))
+    return number
+
+
 def facts(line: str) -> list[tuple[str, str]]:
     """(key, as written) for every fact in one line of Markdown."""
     found: list[tuple[str, str]] = []
@@ -80,7 +89,7 @@ def facts(line: str) -> list[tuple[str, str]]:
     if may_name_a_month(text):
         for match in DATE_MONTH.finditer(text):
             name = match.group(1) or match.group(2)
-            found.append(("number " + str(MONTHS[name.lower()]), name))
+            found.append(("number " + str(month_number(name)), name))
     for match in NUMBER.finditer(text):
         run = re.sub(r"[ \u00a0\u202f]", "", match.group(0))  # spacing ignored: 22 46 19 22 = 22461922
         parts = re.split(r"[.,]", run)

@@ -39,3 +39,10 @@ def test_addresses_phone_numbers_and_provisions():
         "§ 3-6",
     ]
     assert keys("Arabic decimals: ٢٫٥ and thousands ١٠٬٠٠٠") == ["number 2", "number 5", "number 10000"]
+
+
+@pytest.mark.parametrize("line", ["Frist 1. ſeptember 2026.", "Frist 17. MAİ 2026."])
+def test_an_odd_spelling_of_a_month_is_read_not_a_crash(line):
+    """Under re.I the pattern matches "ſ" as "s" and "İ" as "i"; str.lower() does not."""
+    month = "number 9" if "ſ" in line else "number 5"
+    assert (month, line.split()[2]) in facts(line)
