@@ -8,7 +8,10 @@ is right-to-left: the phone number "55 55 33 33" is shown as "33 33 55 55",
 swap places with its neighbours. Writers cannot see or fix this in Markdown,
 so the build does it: on every page whose <html> has dir="rtl", each such run
 in the text is wrapped in <bdi dir="ltr">, which shows it left-to-right and
-keeps it from mixing with the Arabic around it.
+keeps it from mixing with the Arabic around it. In headings the wrapper is
+<span dir="ltr">, which the browser isolates the same way (any element with
+dir is isolated): Pagefind leaves <bdi> out of the heading titles it shows
+as search results, so "(<bdi>avlastning</bdi>)" became "()".
 
 Isolated: phone numbers and other numbers in groups ("116 117"), provisions
 ("§ 12-10", "§§ 9-5"), URLs and e-mail addresses, and runs of Latin-script
@@ -88,8 +91,12 @@ def _trim(run: str) -> str:
     return run
 
 
-def isolate_text(text: str) -> str:
-    """Wrap each left-to-right run of plain (unescaped) text; returns HTML."""
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def isolate_text(text: str, wrapper: str = "bdi") -> str:
+    """Wrap each left-to-right run of plain (unescaped) text in `wrapper`
+    ("bdi", or "span" in headings); returns HTML."""
     out, pos, search_from = [], 0, 0
     while match := _RUN.search(text, search_from):
         run = _trim(match.group(0))
@@ -100,7 +107,7 @@ def isolate_text(text: str) -> str:
         if not run or not _NEEDS_ISOLATION.search(run):
             continue
         out.append(html.escape(text[pos:start], quote=False))
-        out.append(f'<bdi dir="ltr">{html.escape(run, quote=False)}</bdi>')
+        out.append(f'<{wrapper} dir="ltr">{html.escape(run, quote=False)}</{wrapper}>')
         pos = start + len(run)
     if pos == 0:
         return html.escape(text, quote=False)
@@ -121,12 +128,12 @@ def isolate(document: str) -> str:
         return document
     out = [document[:body]]
     stack: list[tuple[str, bool]] = []  # (tag, skip) for each open element
-    skipping = 0
+    skipping = headings = 0
     pos = body
     for token in TOKEN.finditer(document, body):
         text = document[pos : token.start()]
         if text:
-            out.append(_process_text(text) if skipping == 0 else text)
+            out.append(_process_text(text, "span" if headings else "bdi") if skipping == 0 else text)
         out.append(token.group(0))
         pos = token.end()
         tag = (token.group(1) or "").lower()
@@ -138,6 +145,7 @@ def isolate(document: str) -> str:
             for i in range(len(stack) - 1, -1, -1):
                 if stack[i][0] == tag:
                     skipping -= sum(1 for _, skip in stack[i:] if skip)
+                    headings -= sum(1 for name, _ in stack[i:] if name in _HEADINGS)
                     del stack[i:]
                     break
             continue
@@ -146,6 +154,7 @@ def isolate(document: str) -> str:
         skip = tag in _SKIP_TAGS or (tag not in ("html", "body") and bool(_DIR_ATTR.search(raw)))
         stack.append((tag, skip))
         skipping += skip
+        headings += tag in _HEADINGS
         if tag in ("script", "style", "textarea", "title"):
             # Raw text: jump to the closing tag without reading markup inside.
             end = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(document, pos)
@@ -156,12 +165,15 @@ def isolate(document: str) -> str:
     return "".join(out)
 
 
-def _process_text(text: str) -> str:
+def _process_text(text: str, wrapper: str) -> str:
     plain = html.unescape(text)
     if not _NEEDS_ISOLATION.search(plain):
         return text
-    result = isolate_text(plain)
-    return text if "<bdi" not in result else result
+    result = isolate_text(plain, wrapper)
+    return text if f"<{wrapper}" not in result else result
+
+
+_ISOLATED = re.compile(r'<(?:bdi|span) dir="ltr">(.*?)</(?:bdi|span)>')
 
 
 def unisolated_runs(document: str) -> list[str]:
@@ -169,8 +181,8 @@ def unisolated_runs(document: str) -> list[str]:
     if not is_rtl_document(document):
         return []
     marked = isolate(document)
-    found = re.findall(r'<bdi dir="ltr">(.*?)</bdi>', marked)
-    already = re.findall(r'<bdi dir="ltr">(.*?)</bdi>', document)
+    found = _ISOLATED.findall(marked)
+    already = _ISOLATED.findall(document)
     missing = list(found)
     for run in already:
         if run in missing:

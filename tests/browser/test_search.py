@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -248,3 +248,27 @@ def test_more_results_by_keyboard(served_site, page, interface):
     page.fill("#site-search-input", "pleiepengene")
     page.wait_for_function("() => document.querySelectorAll('.site-search__results li').length <= 5")
     assert more.is_hidden() == (int(re.search(r"\d+", page.inner_text(".site-search__status")).group()) <= 5)
+
+
+def test_a_result_names_its_section_as_the_heading_reads(built_site, served_site, page):
+    """On Arabic pages the Latin words in headings are isolated (bidi.py); the
+    section shown in a result still has them: "الإغاثة المؤقتة (avlastning)",
+    not "الإغاثة المؤقتة ()"."""
+    page.goto(served_site + "ar/")
+    search(page, "الإغاثة", timeout=15000)
+    shown = page.eval_on_selector_all(
+        ".site-search__results a",
+        "links => links.map(a => [a.pathname, a.hash, (a.querySelector('.site-search__section') || {}).textContent])",
+    )
+    compared = 0
+    subpath = urlsplit(served_site).path
+    for path, fragment, section in shown:
+        if not section or not fragment:
+            continue
+        tree = LexborHTMLParser((built_site / path[len(subpath) :] / "index.html").read_text(encoding="utf-8"))
+        heading = tree.css_first(f'[id="{unquote(fragment[1:])}"]')
+        for permalink in heading.css(".headerlink"):
+            permalink.decompose()
+        assert " ".join(section.split()) == " ".join(heading.text().split()), path + fragment
+        compared += 1
+    assert compared, f"no result named a section: {shown}"

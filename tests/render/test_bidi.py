@@ -46,3 +46,11 @@ def test_escaped_text_stays_escaped():
     out = isolate(_page("<p>ابحث عن Helse &amp; omsorg &lt;2025&gt;</p>"))
     assert '<bdi dir="ltr">Helse &amp; omsorg</bdi>' in out
     assert "&lt;" in out and "<2025>" not in out
+
+
+def test_headings_isolate_with_a_span_that_search_keeps():
+    """Pagefind drops <bdi> from the heading titles it shows; <span dir> isolates the same way."""
+    out = isolate(_page('<h3 id="avlastning">الإغاثة المؤقتة (<em lang="nb">avlastning</em>)</h3><p>NAV</p>'))
+    assert '<em lang="nb"><span dir="ltr">avlastning</span></em>' in out
+    assert '<p><bdi dir="ltr">NAV</bdi></p>' in out
+    assert isolate(out) == out  # isolated runs are not wrapped again
