@@ -4,11 +4,15 @@
 //    "safelist": {"standard": [...], "variables": [...]}}
 // and gets the pruned CSS on stdout. HTML is read with PurgeCSS's HTML parser
 // (tags, classes, ids and attributes actually in the pages, not every word of
-// the text); the site's own scripts word by word (class names in strings).
+// the text); the site's own scripts by the words in their strings, where any
+// class, tag or attribute a script sets or looks for is written.
 "use strict";
 
 const { PurgeCSS } = require("purgecss");
 const fromHtml = require("purgecss-from-html").default || require("purgecss-from-html");
+
+const STRING = /"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`/g;
+const fromScript = (code) => (code.match(STRING) || []).flatMap((s) => s.match(/[A-Za-z0-9_-]+/g) || []);
 
 async function main() {
   const chunks = [];
@@ -17,7 +21,10 @@ async function main() {
   const [result] = await new PurgeCSS().purge({
     css: [{ raw: job.css, name: "theme.css" }],
     content: [...job.html, ...job.scripts],
-    extractors: [{ extractor: fromHtml, extensions: ["html"] }],
+    extractors: [
+      { extractor: fromHtml, extensions: ["html"] },
+      { extractor: fromScript, extensions: ["js"] },
+    ],
     safelist: job.safelist,
     // Custom properties and animations nothing left refers to go too.
     variables: true,

@@ -4,8 +4,10 @@ Material's stylesheet (main.*.min.css, 137 KB, 23 KB gzip) styles every
 feature of the theme; this site uses a small part of it. After every language
 is built, PurgeCSS (npm, run by css_prune.cjs next to this file) keeps only
 the rules whose classes, ids, tags and attributes occur in a built page or in
-one of the site's own scripts (which add classes and attributes at run time),
-plus the custom properties and animations those rules still use. The result,
+a string of one of the site's own scripts (which add classes and attributes
+at run time, always written as strings: className = "x", classList.add("x"),
+querySelector(".x")), plus the custom properties and animations those rules
+still use. The result,
 followed by the site's own stylesheets (mkdocs.yml extra_css), is
 one file, BUNDLE, the only stylesheet overrides/main.html links on every page
 (offers.css and guide.css still load only where they are used).
@@ -34,8 +36,8 @@ BUNDLE = f"{STYLESHEETS}/bundle.min.css"
 THEME_CSS = ("main.*.min.css", "palette.*.min.css")
 NODE_SCRIPT = Path(__file__).with_name("css_prune.cjs")
 # Set only by a script from text it gets at run time, so neither the pages
-# nor the scripts spell it: Pagefind marks the matched words of a search
-# result with <mark>.
+# nor the scripts' strings spell it: Pagefind marks the matched words of a
+# search result with <mark>.
 SAFELIST = ["mark"]
 
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
