@@ -21,20 +21,13 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-# Elements whose text is kept byte for byte.
-_KEEP = re.compile(r"<(pre|textarea|script|style|code|kbd)\b.*?</\1\s*>", re.S | re.I)
-_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
+# Elements whose text is kept byte for byte, or the indentation between two tags.
+_KEEP_OR_INDENT = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)|>[ \t]*\n\s*(?=<)", re.S | re.I)
 
 
 def html(page: str) -> str:
     """`page` without the indentation between tags (outside pre, textarea, code, kbd, script, style)."""
-    out, last = [], 0
-    for match in _KEEP.finditer(page):
-        out.append(_BETWEEN_TAGS.sub(">\n<", page[last : match.start()]))
-        out.append(match.group(0))
-        last = match.end()
-    out.append(_BETWEEN_TAGS.sub(">\n<", page[last:]))
-    return "".join(out)
+    return _KEEP_OR_INDENT.sub(lambda m: m.group(1) or ">\n", page)
 
 
 def css(text: str) -> str:
