@@ -245,7 +245,15 @@ def _finish_assets(site_dir: Path, model: SiteModel) -> None:
     minify.files_in_place([p for p in own if p.suffix in (".css", ".js") and p.exists()])
     scripts = [p for p in own if p.suffix == ".js" and p.exists()]
     bundle = css_prune.write_bundle(site_dir, [site_dir / path for path in _bundled_css], scripts)
-    if not bundle.pruned:
+    if not bundle.theme_bytes:
+        log.error(
+            "%s: Material's stylesheets (%s) are not in the built site, so pages have no theme style. "
+            "Check the mkdocs-material version in requirements.txt and the names in THEME_CSS in "
+            "scripts/render/css_prune.py.",
+            css_prune.BUNDLE,
+            ", ".join(css_prune.THEME_CSS),
+        )
+    elif not bundle.pruned:
         log.info(
             "warning: %s: the theme's whole stylesheet is shipped (%d KB), not pruned: %s",
             css_prune.BUNDLE,

@@ -1,4 +1,4 @@
-"""One small stylesheet per page: Material's CSS pruned to the rules the built site uses.
+"""One small stylesheet for every page: Material's CSS pruned to the rules the built site uses.
 
 Material's stylesheet (main.*.min.css, 137 KB, 23 KB gzip) styles every
 feature of the theme; this site uses a small part of it. After every language
@@ -7,10 +7,10 @@ the rules whose classes, ids, tags and attributes occur in a built page or in
 a string of one of the site's own scripts (which add classes and attributes
 at run time, always written as strings: className = "x", classList.add("x"),
 querySelector(".x")), plus the custom properties and animations those rules
-still use. The result,
-followed by the site's own stylesheets (mkdocs.yml extra_css), is
-one file, BUNDLE, the only stylesheet overrides/main.html links on every page
-(offers.css and guide.css still load only where they are used).
+still use. The result, followed by the site's own stylesheets (mkdocs.yml
+extra_css), is one file, BUNDLE, the only stylesheet overrides/main.html
+links on every page (offers.css and guide.css still load only where they are
+used).
 
 A class an editor uses later (a new admonition type, a table, tabs) is kept
 automatically the next time the site is built, because the pruning reads the
@@ -81,9 +81,9 @@ def prune(css: str, html: list[Path], scripts: list[Path], keep_variables: list[
         [node, str(NODE_SCRIPT)], input=json.dumps(job), capture_output=True, text=True, encoding="utf-8"
     )
     if proc.returncode != 0:
-        first = (proc.stderr.strip().splitlines() or ["no output"])[0]
-        if "Cannot find module" in proc.stderr:
-            raise PruneError(f"PurgeCSS is not installed ({first}). Run `npm ci --ignore-scripts`.")
+        missing = [line.strip() for line in proc.stderr.splitlines() if "Cannot find module" in line]
+        if missing:
+            raise PruneError(f"PurgeCSS is not installed ({missing[0]}). Run `npm ci --ignore-scripts`.")
         raise PruneError(f"PurgeCSS failed: {proc.stderr.strip()}")
     return proc.stdout
 
