@@ -12,9 +12,10 @@
 Setup is idempotent and runs first every time: a virtual environment in .venv
 with the pinned Python packages from requirements.txt (rebuilt when an earlier
 run left it broken), the pinned npm packages from package-lock.json (axe-core,
-the Nu HTML checker, Lighthouse), and, when they are missing and we run as
-root, Debian's python3-venv, Node.js, chromium, fonts and a Java runtime; not
-as root, it names the exact apt-get line. Nothing downloads a browser of its own.
+the Nu HTML checker, Lighthouse; and PurgeCSS, which `build` needs too), and,
+when they are missing and we run as root, Debian's python3-venv, Node.js,
+chromium, fonts and a Java runtime; not as root, it names the exact apt-get
+line. Nothing downloads a browser of its own.
 
 Standard library only: this file runs before anything is installed.
 """
@@ -106,7 +107,7 @@ def setup_node() -> None:
     if marker.exists() and lock.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
         return
     if not shutil.which("npm"):
-        apt_install(["nodejs", "npm"], "The accessibility tests (axe-core, the Nu HTML checker, Lighthouse)")
+        apt_install(["nodejs", "npm"], "The build's CSS pruning and the accessibility tests (axe-core, Lighthouse)")
     run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"])
 
 
@@ -151,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     setup_python()
     if args.command in ("setup", "test"):
         setup_debian()
-        setup_node()
+    if args.command in ("setup", "test", "build"):
+        setup_node()  # PurgeCSS prunes the theme's stylesheet in every build
 
     if args.command == "serve":
         serve(args.args)

@@ -40,9 +40,11 @@ from scripts.model.urls import split_source  # noqa: E402
 from scripts.render import (  # noqa: E402
     bidi,
     csp,
+    css_prune,
     error_pages,
     escape,
     html_fixes,
+    minify,
     notices,
     reader_html,
     redirect_pages,
@@ -60,6 +62,7 @@ _model: SiteModel | None = None  # read once per build (mkdocs serve: per rebuil
 _not_found_pages: dict[str, str] = {}  # locale -> finished 404 page
 _serving = False  # `mkdocs serve`: a local preview
 _guide_pages: dict[str, str] = {}  # locale -> the guide's finished start page (the shell of its step pages)
+_bundled_css: list[str] = []  # mkdocs.yml extra_css, served inside css_prune.BUNDLE in a build
 
 
 def _today() -> dt.date:
@@ -145,6 +148,13 @@ def on_config(config):
         {"lang": lang.locale, "name": lang.name, "path": "" if lang.default else f"{lang.locale}/"}
         for lang in cfg.languages
     ]
+    # Builds link one pruned stylesheet, the theme's CSS and extra_css in
+    # one file (scripts/render/css_prune.py, written in on_post_build);
+    # the preview links the theme's own files.
+    if not _serving:
+        _bundled_css[:] = [str(path) for path in config.extra_css]
+        config.extra_css = []
+        config.extra["css_bundle"] = css_prune.BUNDLE
     return config
 
 
@@ -208,6 +218,7 @@ def _finish(output: str, url: str | None = None) -> str:
     # breaks in numbers, dates, Norwegian terms); the policy comes last, so
     # it lists the hashes of the final inline scripts.
     page = reader_html.finish(bidi.isolate(html_fixes.fix(notices.html_dir(output), url)), _norwegian_terms())
+    page = minify.html(page)
     # The preview's live reload is an inline script MkDocs adds after this
     # hook, so the local preview goes without the policy; builds always have it.
     return page if _serving else csp.add_policy(page)
@@ -231,6 +242,30 @@ def on_post_template(output: str, template_name: str, config) -> str:
         output = _finish(output)
         _not_found_pages[config.theme["language"]] = output
     return output
+
+
+def _finish_assets(site_dir: Path, model: SiteModel) -> None:
+    # The built copies of the site's own scripts and stylesheets (overrides/assets), without comments.
+    theme = model.cfg.custom_dir
+    own = [site_dir / p.relative_to(theme) for p in sorted(theme.glob("assets/*/*.*"))] if theme else []
+    minify.files_in_place([p for p in own if p.suffix in (".css", ".js") and p.exists()])
+    scripts = [p for p in own if p.suffix == ".js" and p.exists()]
+    bundle = css_prune.write_bundle(site_dir, [site_dir / path for path in _bundled_css], scripts)
+    if not bundle.theme_bytes:
+        log.error(
+            "%s: Material's stylesheets (%s) are not in the built site, so pages have no theme style. "
+            "Check the mkdocs-material version in requirements.txt and the names in THEME_CSS in "
+            "scripts/render/css_prune.py.",
+            css_prune.BUNDLE,
+            ", ".join(css_prune.THEME_CSS),
+        )
+    elif not bundle.pruned:
+        log.info(
+            "warning: %s: the theme's whole stylesheet is shipped (%d KB), not pruned: %s",
+            css_prune.BUNDLE,
+            bundle.theme_bytes // 1024,
+            bundle.message,
+        )
 
 
 @event_priority(-200)
@@ -268,5 +303,8 @@ def on_post_build(config) -> None:
             guide_render.write_steps(site_dir, "" if locale == model.cfg.default_locale else f"{locale}/", steps)
     usable = [r for r in model.redirects.entries if urls_check.usable(model.cfg, r)]
     redirect_pages.write(model.cfg, model.interface, usable, site_dir, config["site_url"])
+    # After every page is written: the pruning keeps what any page uses.
+    if config.extra.get("css_bundle"):
+        _finish_assets(site_dir, model)
     if _checks_wanted():
         _report(checks.run(model, checks.BUILT_CHECKS))

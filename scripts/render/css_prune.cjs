@@ -1,0 +1,39 @@
+// Prune the theme's stylesheet to the rules the built site uses, with PurgeCSS.
+// Run by scripts/render/css_prune.py, which says what to read on stdin (JSON):
+//   {"css": "<Material's CSS>", "html": [paths], "scripts": [paths],
+//    "safelist": {"standard": [...], "variables": [...]}}
+// and gets the pruned CSS on stdout. HTML is read with PurgeCSS's HTML parser
+// (tags, classes, ids and attributes actually in the pages, not every word of
+// the text); the site's own scripts by the words in their strings, where any
+// class, tag or attribute a script sets or looks for is written.
+"use strict";
+
+const { PurgeCSS } = require("purgecss");
+const fromHtml = require("purgecss-from-html").default || require("purgecss-from-html");
+
+const STRING = /"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`/g;
+const fromScript = (code) => (code.match(STRING) || []).flatMap((s) => s.match(/[A-Za-z0-9_-]+/g) || []);
+
+async function main() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const job = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  const [result] = await new PurgeCSS().purge({
+    css: [{ raw: job.css, name: "theme.css" }],
+    content: [...job.html, ...job.scripts],
+    extractors: [
+      { extractor: fromHtml, extensions: ["html"] },
+      { extractor: fromScript, extensions: ["js"] },
+    ],
+    safelist: job.safelist,
+    // Custom properties and animations nothing left refers to go too.
+    variables: true,
+    keyframes: true,
+  });
+  process.stdout.write(result.css);
+}
+
+main().catch((error) => {
+  process.stderr.write(String((error && error.stack) || error) + "\n");
+  process.exit(1);
+});

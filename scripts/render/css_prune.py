@@ -1,0 +1,108 @@
+"""One small stylesheet for every page: Material's CSS pruned to the rules the built site uses.
+
+Material's stylesheet (main.*.min.css, 137 KB, 23 KB gzip) styles every
+feature of the theme; this site uses a small part of it. After every language
+is built, PurgeCSS (npm, run by css_prune.cjs next to this file) keeps only
+the rules whose classes, ids, tags and attributes occur in a built page or in
+a string of one of the site's own scripts (which add classes and attributes
+at run time, always written as strings: className = "x", classList.add("x"),
+querySelector(".x")), plus the custom properties and animations those rules
+still use. The result, followed by the site's own stylesheets (mkdocs.yml
+extra_css), is one file, BUNDLE, the only stylesheet overrides/main.html
+links on every page (offers.css and guide.css still load only where they are
+used).
+
+A class an editor uses later (a new admonition type, a table, tabs) is kept
+automatically the next time the site is built, because the pruning reads the
+built pages. `mkdocs serve` skips all this and links Material's own files.
+
+Without node or PurgeCSS the build goes on with the whole theme stylesheet
+(a bigger first view, nothing missing) and the hooks print a warning; the
+tests fail then (tests/render/test_css_prune.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+STYLESHEETS = "assets/stylesheets"
+BUNDLE = f"{STYLESHEETS}/bundle.min.css"
+# Material's files, in the order its template links them.
+THEME_CSS = ("main.*.min.css", "palette.*.min.css")
+NODE_SCRIPT = Path(__file__).with_name("css_prune.cjs")
+# Set only by a script from text it gets at run time, so neither the pages
+# nor the scripts' strings spell it: Pagefind marks the matched words of a
+# search result with <mark>.
+SAFELIST = ["mark"]
+
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+
+
+class PruneError(Exception):
+    """PurgeCSS could not run: the message says why and what to do."""
+
+
+@dataclass
+class Bundle:
+    pruned: bool
+    theme_bytes: int  # Material's CSS before pruning
+    bundle_bytes: int  # the file written (pruned theme CSS + the site's own)
+    message: str = ""
+
+
+def theme_files(site_dir: Path) -> list[Path]:
+    """Material's stylesheets in the built site, in the order the theme links them."""
+    return [path for pattern in THEME_CSS for path in sorted((site_dir / STYLESHEETS).glob(pattern))]
+
+
+def used_variables(texts: list[str]) -> list[str]:
+    """Custom properties (--md-...) that the site's own CSS or style attributes use."""
+    return sorted({name for text in texts for name in _VAR.findall(text)})
+
+
+def prune(css: str, html: list[Path], scripts: list[Path], keep_variables: list[str]) -> str:
+    """`css` with only the rules `html` and `scripts` use (PurgeCSS)."""
+    node = shutil.which("node")
+    if node is None:
+        raise PruneError("node is not installed. Run `python3 scripts/docs.py setup` (it installs nodejs and npm).")
+    job = {
+        "css": css,
+        "html": [str(p) for p in html],
+        "scripts": [str(p) for p in scripts],
+        "safelist": {"standard": SAFELIST, "variables": keep_variables},
+    }
+    proc = subprocess.run(
+        [node, str(NODE_SCRIPT)], input=json.dumps(job), capture_output=True, text=True, encoding="utf-8"
+    )
+    if proc.returncode != 0:
+        missing = [line.strip() for line in proc.stderr.splitlines() if "Cannot find module" in line]
+        if missing:
+            raise PruneError(f"PurgeCSS is not installed ({missing[0]}). Run `npm ci --ignore-scripts`.")
+        raise PruneError(f"PurgeCSS failed: {proc.stderr.strip()}")
+    return proc.stdout
+
+
+def write_bundle(site_dir: Path, own_css: list[Path], own_scripts: list[Path]) -> Bundle:
+    """Write BUNDLE (pruned theme CSS + `own_css`) and remove Material's now unused files."""
+    themes = theme_files(site_dir)
+    theme_css = "\n".join(_SOURCE_MAP.sub("", p.read_text(encoding="utf-8")).strip() for p in themes)
+    own = [p.read_text(encoding="utf-8") for p in own_css]
+    pages = sorted(site_dir.rglob("*.html"))
+    message = ""
+    try:
+        styles = [re.findall(r'style="([^"]*)"', p.read_text(encoding="utf-8")) for p in pages]
+        kept = prune(theme_css, pages, own_scripts, used_variables(own + [s for page in styles for s in page]))
+    except PruneError as error:
+        kept, message = theme_css, str(error)
+    bundle = "\n".join([kept.strip(), *(css.strip() for css in own)]) + "\n"
+    (site_dir / BUNDLE).write_text(bundle, encoding="utf-8")
+    for path in themes:
+        path.unlink()
+        path.with_name(path.name + ".map").unlink(missing_ok=True)
+    return Bundle(not message, len(theme_css.encode()), len(bundle.encode()), message)
