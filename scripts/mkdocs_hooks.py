@@ -138,7 +138,7 @@ def on_config(config):
     # from today, so the same commit builds to the same bytes.
     reproducible.set_source_date_epoch(Path(config.config_file_path).parent)
     cfg = from_mkdocs(config)
-    _model = SiteModel(cfg, _today(), site_dir=cfg.site_dir)
+    _model = SiteModel(cfg, _today(), site_dir=cfg.site_dir, policy_expected=not _serving)
     # The home pages link to the guide only where the site has it (overrides/partials/guide-link.html).
     config.extra["guide"] = (
         _model.guide is not None and _model.pages.page(cfg.default_locale, "veiviser/index.md") is not None

@@ -99,15 +99,16 @@ def page_problems(model: SiteModel, page: BuiltPage, shown_site: str) -> list[Pr
     problems = []
     where = f"{shown_site}/{page.rel}"
     if page.csp is None:
-        problems.append(
-            Problem(
-                where,
-                0,
-                "the page has no Content-Security-Policy <meta> in its <head>. It is added "
-                "by scripts/render/csp.py in the hooks: check that the page is built through them.",
-                check=NAME,
+        if model.policy_expected:
+            problems.append(
+                Problem(
+                    where,
+                    0,
+                    "the page has no Content-Security-Policy <meta> in its <head>. It is added "
+                    "by scripts/render/csp.py in the hooks: check that the page is built through them.",
+                    check=NAME,
+                )
             )
-        )
     else:
         if [tag for tag in page.before_csp if tag != "meta"] or len(page.before_csp) > 1:
             problems.append(

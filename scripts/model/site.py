@@ -31,6 +31,10 @@ class SiteModel:
     # from the calendar inside a check.
     today: dt.date
     site_dir: Path | None = None  # a built site to check, if any
+    # False for `mkdocs serve`: its live-reload script, added to every page
+    # after the hooks, is different on every request, so the preview has no
+    # Content-Security-Policy and the checks do not ask for one.
+    policy_expected: bool = True
     _built: built.BuiltSite | None = field(default=None, repr=False)
     # Results derived from the inputs, computed once per run by whoever needs
     # them first (e.g. which offers pass their check).
