@@ -283,8 +283,9 @@ _NO_LINK = {"a", "button", "label", "summary", "h1", "h2", "h3", "h4", "h5", "h6
 _TIME = re.compile(r'<time datetime="(\d{4}-\d{2}-\d{2})">\s*(\d{4}-\d{2}-\d{2})\s*</time>')
 _HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"", re.IGNORECASE)
 _RTL = re.compile(r"<html\b[^>]*\bdir=\"rtl\"", re.IGNORECASE)
-# An italic run, maybe already isolated by bidi_isolate on an Arabic page.
-_EM = re.compile(r'(\(?)<(em|i)>((?:<bdi dir="ltr">)?)([^<]{1,80})((?:</bdi>)?)</\2>(\)?)')
+# An italic run, maybe already isolated by bidi_isolate on an Arabic page
+# (<bdi> in running text, <span dir="ltr"> in headings).
+_EM = re.compile(r'(\(?)<(em|i)>((?:<(bdi|span) dir="ltr">)?)([^<]{1,80})((?:</\4>)?)</\2>(\)?)')
 
 
 def page_language(document: str) -> str:
@@ -304,7 +305,7 @@ def mark_norwegian_terms(document: str, terms: frozenset[str], rtl: bool = False
     pages that are not in Norwegian)."""
 
     def repl(m: re.Match) -> str:
-        text = html.unescape(m.group(4))
+        text = html.unescape(m.group(5))
         if not is_norwegian_term(text, terms, rtl, bool(m.group(1)) and not _ARABIC.search(text)):
             return m.group(0)
         opening = f"<{m.group(2)}>"
