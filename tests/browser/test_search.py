@@ -134,6 +134,7 @@ def test_search_loads_nothing_until_the_reader_searches(served_site, browser):
     page.on("request", lambda r: requested.append(r.url))
     page.goto(served_site + "arbeid-og-penger/", wait_until="networkidle")
     assert not [u for u in requested if "/pagefind/" in u], "the index loaded before the reader searched"
+    assert not [u for u in requested if "site-search.js" in u], "the panel's code loaded before the reader searched"
     with page.expect_request(
         lambda r: "/pagefind/index/" in r.url or "/pagefind/pagefind." in r.url and r.url.endswith(".pf_meta")
     ):

@@ -1,8 +1,9 @@
 // Search panel for partials/site-search.html.
 //
-// Loaded as a module on every page but small; Pagefind itself (its script,
-// WebAssembly and this language's index) is fetched only when the reader
-// opens the search or types, so a reader who never searches pays nothing.
+// Fetched as a module by the search button's first click (site.js), which
+// has already opened the panel. From then on this file opens and closes it.
+// Pagefind itself (its script, WebAssembly and this language's index) is
+// fetched when this file starts, so a reader who never searches pays nothing.
 // Pagefind picks the index from <html lang>, so every language searches its
 // own pages only. All words shown come from the panel's data-* attributes,
 // which the template fills in the page's language.
@@ -174,4 +175,9 @@ if (panel && toggle) {
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") shut();
   });
+
+  // The first click opened the panel before this file arrived: fetch
+  // Pagefind now, and search for what the reader typed in the meantime.
+  load();
+  if (!panel.hidden && input.value) show();
 }
