@@ -41,7 +41,7 @@ import threading
 from pathlib import Path
 
 from scripts.tools.benchmark import update_sections
-from scripts.tools.browser import CHROMIUM, LIGHTHOUSE, first_view, launch, search_download, sitemap_paths
+from scripts.tools.browser import CHROMIUM, LIGHTHOUSE, first_views, launch, search_download, sitemap_paths
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SUBPATH = "/parorende/"
@@ -147,8 +147,8 @@ def measure(site_dir: Path, with_lighthouse: bool = True) -> dict:
     results: dict = {"pages": {}, "search": {}, "lighthouse": {}}
     with serve(site_dir) as base, sync_playwright() as playwright:
         browser = launch(playwright)
-        for path in sitemap_paths(site_dir):
-            view = first_view(browser, base + path)
+        paths = sitemap_paths(site_dir)
+        for path, view in zip(paths, first_views(browser, [base + p for p in paths])):
             results["pages"][path] = {
                 "gzip": view.gzip_bytes,
                 "raw": view.raw_bytes,

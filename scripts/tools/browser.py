@@ -7,8 +7,9 @@ tests/test_reader_budget.py) and scripts/tools/benchmark_reader.py:
   Playwright downloads itself);
 * `site_urls()` lists every page of every language from the site's
   sitemap.xml, plus each language's not-found page;
-* `first_view()` loads one page with an empty cache and adds up what it
-  transferred, gzip-compressed as GitHub Pages serves it;
+* `first_views()` loads pages as first visits (nothing cached) and adds up
+  what each transferred, gzip-compressed as GitHub Pages serves it
+  (`first_view()` for one page);
 * `search_download()` does the same for one search: what the reader's
   browser fetches from /pagefind/ to show the results of one query.
 
@@ -22,6 +23,7 @@ import gzip
 import re
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -218,34 +220,56 @@ def search_download(browser, page_url: str, query: str, viewport: dict = PHONE) 
     return found
 
 
-def first_view(browser, url: str, viewport: dict = PHONE) -> FirstView:
-    """Load `url` in a fresh context (empty cache) and record every request."""
+def first_views(browser, urls: list[str], viewport: dict = PHONE) -> Iterator[FirstView]:
+    """Load each of `urls` as a first visit (nothing cached) and record every request.
+
+    One context and one tab for all of them, with the browser's cache turned
+    off (as "Disable cache" in the developer tools): each page fetches all it
+    uses again, as on a first visit, without a new context per page. A file
+    that every page loads (the stylesheet, site.js) is read and compressed
+    once per run."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
-    view = FirstView(url)
-    host = urlsplit(url).netloc
-    responses = []
+    context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+    sizes: dict[str, tuple[int, int]] = {}  # url -> (raw, gzip), for files shared by pages
+    responses: list = []
+    requested: list[str] = []
     page.on("response", lambda response: responses.append(response))
-    page.on(
-        "request",
-        lambda r: (
-            urlsplit(r.url).netloc not in (host, "")
-            and not r.url.startswith("data:")
-            and view.other_hosts.append(r.url)
-        ),
-    )
-    page.goto(url, wait_until="load")
-    # Fonts can load after the load event; scripts cannot (they are not async).
-    page.evaluate("document.fonts.ready.then(() => true)")
-    for response in responses:
-        if response.url.startswith("data:"):
-            continue
-        try:
-            body = response.body()
-        except Exception:  # a redirect or an aborted request has no body
-            body = b""
-        view.requests.append((response.url, len(body), gzip_size(body)))
-    context.close()
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        for url in urls:
+            responses.clear()
+            requested.clear()
+            page.goto(url, wait_until="load")
+            # Fonts can load after the load event; scripts cannot (they are not async).
+            page.evaluate("document.fonts.ready.then(() => true)")
+            view = FirstView(url)
+            host = urlsplit(url).netloc
+            view.other_hosts = [
+                u for u in requested if urlsplit(u).netloc not in (host, "") and not u.startswith("data:")
+            ]
+            for response in responses:
+                # The tab's icon ("other") is fetched at the browser's own time,
+                # sometimes after the next page has started: not part of the
+                # first view (the page's HTML and the CSS, JavaScript and fonts
+                # it loads).
+                if response.url.startswith("data:") or response.request.resource_type == "other":
+                    continue
+                if response.url not in sizes or response.url == url:
+                    try:
+                        body = response.body()
+                    except Exception:  # a redirect or an aborted request has no body
+                        body = b""
+                    sizes[response.url] = (len(body), gzip_size(body))
+                view.requests.append((response.url, *sizes[response.url]))
+            yield view
+    finally:
+        context.close()
+
+
+def first_view(browser, url: str, viewport: dict = PHONE) -> FirstView:
+    """Load `url` with an empty cache and record every request."""
+    (view,) = first_views(browser, [url], viewport)
     return view
 
 

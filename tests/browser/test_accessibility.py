@@ -42,9 +42,14 @@ def _short(url: str, served_site: str) -> str:
 def _axe(page) -> list[dict]:
     # axe is in the page through context.add_init_script: an added <script>
     # tag would be refused by the page's Content-Security-Policy, as it should.
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "rules": {r: {"enabled": False} for r in AXE_DISABLED}}
-    result = page.evaluate("options => axe.run(document, options)", options)
-    return result["violations"]
+    # Only the violations come back to Python: the passes list every element
+    # checked, and copying them out of the browser took more than half the time.
+    options = {
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
+        "rules": {r: {"enabled": False} for r in AXE_DISABLED},
+        "resultTypes": ["violations"],
+    }
+    return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
 
 
 LANGUAGES = ["nb", "en", "ar", "so"]  # a test each, so the runs spread over the cores
