@@ -11,7 +11,8 @@ tests/test_reader_budget.py) and scripts/tools/benchmark_reader.py:
   what each transferred, gzip-compressed as GitHub Pages serves it
   (`first_view()` for one page);
 * `search_download()` does the same for one search: what the reader's
-  browser fetches from /pagefind/ to show the results of one query.
+  browser fetches to show the results of one query (the search panel's
+  script, then Pagefind's from /pagefind/).
 
     python -m scripts.tools.browser --site site    # list the URLs the tests visit
 """
@@ -190,9 +191,9 @@ class SearchDownload:
 
 
 def sent_size(url: str, body: bytes) -> int:
-    """Bytes a file from /pagefind/ costs: its WebAssembly (.pagefind) and
-    index files (.pf_*) are gzip-compressed by Pagefind already; the rest is
-    text GitHub Pages compresses."""
+    """Bytes a file fetched for a search costs: Pagefind's WebAssembly
+    (.pagefind) and index files (.pf_*) are gzip-compressed by Pagefind
+    already; the rest is text GitHub Pages compresses."""
     return len(body) if re.search(r"\.(pagefind|pf_\w+)$", url.split("?")[0]) else gzip_size(body)
 
 
@@ -202,8 +203,11 @@ def search_download(browser, page_url: str, query: str, viewport: dict = PHONE) 
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(page_url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
     responses = []
-    page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
+    # Everything fetched from the reader's click on: the search panel's own
+    # script (site-search.js) and Pagefind's files; not the tab's icon.
+    page.on("response", lambda r: r.request.resource_type != "other" and responses.append(r))
     in_flight = RequestsInFlight(page)
     search(page, query)
     in_flight.wait_until_none()  # anything still arriving for these results
