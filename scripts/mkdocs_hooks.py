@@ -250,7 +250,8 @@ def _finish_assets(site_dir: Path, model: SiteModel) -> None:
     own = [site_dir / p.relative_to(theme) for p in sorted(theme.glob("assets/*/*.*"))] if theme else []
     minify.files_in_place([p for p in own if p.suffix in (".css", ".js") and p.exists()])
     scripts = [p for p in own if p.suffix == ".js" and p.exists()]
-    bundle = css_prune.write_bundle(site_dir, [site_dir / path for path in _bundled_css], scripts)
+    bundle = css_prune.write_bundle(site_dir, [site_dir / path for path in _bundled_css], scripts, model.built)
+    model.built.rescan_assets()  # the bundle is new, Material's stylesheets are gone
     if not bundle.theme_bytes:
         log.error(
             "%s: Material's stylesheets (%s) are not in the built site, so pages have no theme style. "

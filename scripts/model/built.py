@@ -2,7 +2,9 @@
 
 Every built-site check (links, third-party loads, published addresses, the
 HTML allowlist) reads these records instead of the files, so the same checks
-run on the output of any engine that renders the site.
+run on the output of any engine that renders the site; so does the pruning
+of the theme's stylesheet (scripts/render/css_prune.py), which needs every
+tag, class, id and attribute the pages use (`Selectors`).
 """
 
 from __future__ import annotations
@@ -72,6 +74,55 @@ class Element(NamedTuple):
 
 
 @dataclass
+class Selectors:
+    """What CSS selectors can match in a page: its tags, classes, ids, attribute
+    names and attribute values (split at single spaces), as PurgeCSS's own
+    HTML reader (purgecss-from-html) collects them."""
+
+    tags: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    attribute_names: set[str] = field(default_factory=set)
+    attribute_values: set[str] = field(default_factory=set)
+
+    def update(self, other: Selectors) -> None:
+        self.tags |= other.tags
+        self.classes |= other.classes
+        self.ids |= other.ids
+        self.attribute_names |= other.attribute_names
+        self.attribute_values |= other.attribute_values
+
+    def as_purgecss(self) -> dict:
+        """PurgeCSS's extractor result ("ExtractorResultDetailed"), sorted."""
+        return {
+            "tags": sorted(self.tags),
+            "classes": sorted(self.classes),
+            "ids": sorted(self.ids),
+            "attributes": {"names": sorted(self.attribute_names), "values": sorted(self.attribute_values)},
+            "undetermined": [],
+        }
+
+
+def selectors_of(tree: LexborHTMLParser) -> Selectors:
+    found = Selectors()
+    tags, classes, ids = found.tags, found.classes, found.ids
+    names, values = found.attribute_names, found.attribute_values
+    for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
+        if node.tag.startswith(("_", "-", "!")):  # comments and the doctype
+            continue
+        tags.add(node.tag)
+        for name, value in node.attributes.items():
+            names.add(name)
+            parts = (value or "").split(" ")
+            values.update(parts)
+            if name == "class":
+                classes.update(parts)
+            elif name == "id":
+                ids.update(parts)
+    return found
+
+
+@dataclass
 class BuiltPage:
     rel: str  # "en/rettigheter/index.html"
     ids: set[str] = field(default_factory=set)
@@ -85,6 +136,7 @@ class BuiltPage:
     inline_scripts: list[str] = field(default_factory=list)  # <script> without src, outside <article> (not JSON-LD)
     content_scripts: list[str] = field(default_factory=list)  # the same inside <article>: never allowed
     content: list[Element] = field(default_factory=list)  # elements inside <article>
+    selectors: Selectors = field(default_factory=Selectors)  # every tag, class, id and attribute
 
     @property
     def is_not_found(self) -> bool:
@@ -94,6 +146,7 @@ class BuiltPage:
 def parse(rel: str, data: bytes) -> BuiltPage:
     tree = LexborHTMLParser(data)
     page = BuiltPage(rel)
+    page.selectors = selectors_of(tree)
     root = tree.css_first("html")
     page.lang = (root.attributes.get("lang") or "") if root else ""
     for node in tree.css("[id], a[name]"):
@@ -185,19 +238,32 @@ class BuiltSite:
     def read_text(self, rel: str) -> str:
         return (self.site_dir / rel).read_text(encoding="utf-8", errors="replace")
 
+    def selectors(self) -> Selectors:
+        """Every tag, class, id and attribute of every page."""
+        found = Selectors()
+        for page in self.pages.values():
+            found.update(page.selectors)
+        return found
+
+    def rescan_assets(self) -> None:
+        """Read the file list and the stylesheets again, not the pages: after a
+        step that changes only those (the stylesheet bundle)."""
+        self.css, self.files = {}, set()
+        for path in sorted(self.site_dir.rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(self.site_dir).as_posix()
+                self.files.add(rel)
+                if path.suffix == ".css":
+                    self.css[rel] = path.read_text(encoding="utf-8", errors="replace")
+
 
 def scan(site_dir: Path) -> BuiltSite:
     site_dir = Path(site_dir)
     pages: dict[str, BuiltPage] = {}
-    css: dict[str, str] = {}
-    files: set[str] = set()
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(site_dir).as_posix()
-        files.add(rel)
-        if path.suffix == ".html":
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.is_file():
+            rel = path.relative_to(site_dir).as_posix()
             pages[rel] = parse(rel, path.read_bytes())
-        elif path.suffix == ".css":
-            css[rel] = path.read_text(encoding="utf-8", errors="replace")
-    return BuiltSite(site_dir, pages, css, files)
+    site = BuiltSite(site_dir, pages, {}, set())
+    site.rescan_assets()
+    return site

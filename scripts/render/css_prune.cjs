@@ -1,11 +1,15 @@
 // Prune the theme's stylesheet to the rules the built site uses, with PurgeCSS.
 // Run by scripts/render/css_prune.py, which says what to read on stdin (JSON):
-//   {"css": "<Material's CSS>", "html": [paths], "scripts": [paths],
+//   {"css": "<Material's CSS>", "scripts": [paths],
+//    "selectors": {"tags": [...], "classes": [...], "ids": [...],
+//                  "attributes": {"names": [...], "values": [...]}},
 //    "safelist": {"standard": [...], "variables": [...]}}
-// and gets the pruned CSS on stdout. HTML is read with PurgeCSS's HTML parser
-// (tags, classes, ids and attributes actually in the pages, not every word of
-// the text); the site's own scripts by the words in their strings, where any
-// class, tag or attribute a script sets or looks for is written.
+// and gets the pruned CSS on stdout. "selectors" are the pages' tags, classes,
+// ids and attributes as the site model read them from its one parse of each
+// page; instead, "html": [paths] has PurgeCSS's HTML parser read the pages
+// (slower: it parses every page again; the same result, which the tests
+// check). The site's own scripts are read by the words in their strings,
+// where any class, tag or attribute a script sets or looks for is written.
 "use strict";
 
 const { PurgeCSS } = require("purgecss");
@@ -20,10 +24,15 @@ async function main() {
   const job = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   const [result] = await new PurgeCSS().purge({
     css: [{ raw: job.css, name: "theme.css" }],
-    content: [...job.html, ...job.scripts],
+    content: [
+      ...(job.html || []),
+      ...job.scripts,
+      ...(job.selectors ? [{ raw: JSON.stringify(job.selectors), extension: "selectors" }] : []),
+    ],
     extractors: [
       { extractor: fromHtml, extensions: ["html"] },
       { extractor: fromScript, extensions: ["js"] },
+      { extractor: (raw) => JSON.parse(raw), extensions: ["selectors"] },
     ],
     safelist: job.safelist,
     // Custom properties and animations nothing left refers to go too.

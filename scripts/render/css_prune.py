@@ -30,6 +30,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.model.built import BuiltSite, Selectors
+
 STYLESHEETS = "assets/stylesheets"
 BUNDLE = f"{STYLESHEETS}/bundle.min.css"
 # Material's files, in the order its template links them.
@@ -66,17 +68,24 @@ def used_variables(texts: list[str]) -> list[str]:
     return sorted({name for text in texts for name in _VAR.findall(text)})
 
 
-def prune(css: str, html: list[Path], scripts: list[Path], keep_variables: list[str]) -> str:
-    """`css` with only the rules `html` and `scripts` use (PurgeCSS)."""
+def prune(css: str, pages: Selectors | list[Path], scripts: list[Path], keep_variables: list[str]) -> str:
+    """`css` with only the rules the pages and `scripts` use (PurgeCSS).
+
+    `pages`: what the built pages' tags, classes, ids and attributes are, as
+    the site model read them (one parse per page for everything), or HTML
+    files for PurgeCSS to read itself (the same result: tests/render/test_css_prune.py)."""
     node = shutil.which("node")
     if node is None:
         raise PruneError("node is not installed. Run `python3 scripts/docs.py setup` (it installs nodejs and npm).")
     job = {
         "css": css,
-        "html": [str(p) for p in html],
         "scripts": [str(p) for p in scripts],
         "safelist": {"standard": SAFELIST, "variables": keep_variables},
     }
+    if isinstance(pages, Selectors):
+        job["selectors"] = pages.as_purgecss()
+    else:
+        job["html"] = [str(p) for p in pages]
     proc = subprocess.run(
         [node, str(NODE_SCRIPT)], input=json.dumps(job), capture_output=True, text=True, encoding="utf-8"
     )
@@ -88,16 +97,18 @@ def prune(css: str, html: list[Path], scripts: list[Path], keep_variables: list[
     return proc.stdout
 
 
-def write_bundle(site_dir: Path, own_css: list[Path], own_scripts: list[Path]) -> Bundle:
-    """Write BUNDLE (pruned theme CSS + `own_css`) and remove Material's now unused files."""
+def write_bundle(site_dir: Path, own_css: list[Path], own_scripts: list[Path], built: BuiltSite) -> Bundle:
+    """Write BUNDLE (pruned theme CSS + `own_css`) and remove Material's now unused files.
+
+    `built`: the built site as scanned once (scripts/model/built.py): its
+    pages' selectors and style attributes."""
     themes = theme_files(site_dir)
     theme_css = "\n".join(_SOURCE_MAP.sub("", p.read_text(encoding="utf-8")).strip() for p in themes)
     own = [p.read_text(encoding="utf-8") for p in own_css]
-    pages = sorted(site_dir.rglob("*.html"))
     message = ""
     try:
-        styles = [re.findall(r'style="([^"]*)"', p.read_text(encoding="utf-8")) for p in pages]
-        kept = prune(theme_css, pages, own_scripts, used_variables(own + [s for page in styles for s in page]))
+        styles = [style for page in built.pages.values() for style in page.styles]
+        kept = prune(theme_css, built.selectors(), own_scripts, used_variables(own + styles))
     except PruneError as error:
         kept, message = theme_css, str(error)
     bundle = "\n".join([kept.strip(), *(css.strip() for css in own)]) + "\n"

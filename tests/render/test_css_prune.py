@@ -13,6 +13,7 @@ from pathlib import Path
 import material
 import pytest
 
+from scripts.model import built
 from scripts.render import css_prune
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -74,6 +75,33 @@ def test_rules_of_a_feature_used_later_are_kept(pruned, selector):
     assert selector in selectors(pruned)
 
 
+# Markup where an HTML reader could go wrong: SVG (whose tag and attribute
+# names keep their capitals), a table, a comment, a doctype, an attribute
+# without a value and class lists with doubled spaces.
+TRICKY = """<!doctype html><html lang="nb"><head><title>t</title><!-- a comment --></head><body>
+<svg viewBox="0 0 24 24"><clipPath id="c"><path d="M0 0"/></clipPath><foreignObject></foreignObject></svg>
+<table class="md-typeset__table  wide"><tr><td hidden>1</td></tr></table>
+<input type="checkbox" data-md-toggle="drawer" checked><p class=" md-ellipsis">x</p>
+</body></html>
+"""
+
+
+def test_the_models_selectors_prune_as_purgecss_reading_the_pages(tmp_path):
+    """The build gives PurgeCSS the selectors from its own one parse of each page
+    (scripts/model/built.py) instead of the pages: the result must not change."""
+    pages = []
+    for name, text in (("features.html", NEW_FEATURES), ("tricky.html", TRICKY)):
+        pages.append(tmp_path / name)
+        pages[-1].write_text(text, encoding="utf-8")
+    selectors = built.Selectors()
+    for page in pages:
+        selectors.update(built.parse(page.name, page.read_bytes()).selectors)
+    assert {"svg", "path", "table", "td", "input"} <= selectors.tags
+    assert "drawer" in selectors.attribute_values and "checked" in selectors.attribute_names
+    css = theme_css()
+    assert css_prune.prune(css, selectors, [], []) == css_prune.prune(css, pages, [], [])
+
+
 def test_what_nothing_uses_goes(pruned):
     assert ".md-search__input" in selectors(theme_css())
     assert ".md-search__input" not in selectors(pruned)
@@ -108,7 +136,7 @@ def test_without_node_the_bundle_has_the_whole_theme_stylesheet(tmp_path, monkey
     (styles / "site.css").write_text(".site-c{color:green}")
     (tmp_path / "index.html").write_text('<p class="site-c">x</p>')
     monkeypatch.setattr(css_prune.shutil, "which", lambda name: None)
-    bundle = css_prune.write_bundle(tmp_path, [styles / "site.css"], [])
+    bundle = css_prune.write_bundle(tmp_path, [styles / "site.css"], [], built.scan(tmp_path))
     assert not bundle.pruned and "node is not installed" in bundle.message
     text = (tmp_path / css_prune.BUNDLE).read_text()
     # Material's rules first, in the theme's order, then the site's own; no stale source map.
