@@ -59,8 +59,24 @@ def read(path: Path):
 
 
 def write(path: Path, value) -> None:
+    write_encoded(path, encode(value))
+
+
+def write_encoded(path: Path, data: bytes) -> None:
+    """Write CBOR that is already encoded."""
     # mtime=0: the same index gives the same bytes (tests/render/test_reproducible.py).
-    path.write_bytes(gzip.compress(SIGNATURE + encode(value), compresslevel=9, mtime=0))
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+
+
+def array_header(length: int) -> bytes:
+    """The CBOR head of an array of `length` items (RFC 8949, major type 4, shortest form):
+    an array's encoding is its head followed by its items' encodings."""
+    if length < 24:
+        return bytes([0x80 | length])
+    for marker, size in ((0x98, 1), (0x99, 2), (0x9A, 4), (0x9B, 8)):
+        if length < 1 << (8 * size):
+            return bytes([marker]) + length.to_bytes(size, "big")
+    raise ValueError(f"an array of {length} items")
 
 
 def _hash(data: bytes) -> str:
@@ -77,20 +93,28 @@ def _prefixes(a: str, b: str) -> tuple[str, str]:
     return a[: common + 1], b[: common + 1]
 
 
-def split(words: list, max_bytes: int) -> list[list]:
-    """Sorted word entries cut into runs of about `max_bytes` of CBOR each (a word is never split)."""
-    chunks: list[list] = []
-    current: list = []
+def split(words: list, max_bytes: int) -> list[list[tuple[str, bytes]]]:
+    """Sorted word entries cut into runs of about `max_bytes` of CBOR each (a
+    word is never split); each entry as (word, its CBOR encoding), so a chunk
+    is encoded by joining them."""
+    chunks: list[list[tuple[str, bytes]]] = []
+    current: list[tuple[str, bytes]] = []
     size = 0
     for word in sorted(words, key=lambda w: w[0]):
-        current.append(word)
-        size += len(encode(word))
+        data = encode(word)
+        current.append((word[0], data))
+        size += len(data)
         if size >= max_bytes:
             chunks.append(current)
             current, size = [], 0
     if current:
         chunks.append(current)
     return chunks
+
+
+def encode_chunk(chunk: list[tuple[str, bytes]]) -> bytes:
+    """The CBOR of an index file, [[word, ...]], from its entries' encodings."""
+    return array_header(1) + array_header(len(chunk)) + b"".join(data for _, data in chunk)
 
 
 def ranges(chunks: list[list]) -> list[list[str]]:
@@ -131,17 +155,19 @@ def rechunk(bundle: Path, max_bytes: int) -> dict[str, int]:
         chunks = split(words, max_bytes)
         listed = []
         for chunk, (start, end) in zip(chunks, ranges(chunks)):
-            digest = _hash(encode([chunk]))
+            data = encode_chunk(chunk)
+            digest = _hash(data)
             length = 7
             while any(f"{lang}_{digest[:length]}" == n for _, _, n in listed):
                 length += 1  # two chunks whose short hashes collide
             name = f"{lang}_{digest[:length]}"
-            write(bundle / "index" / f"{name}.pf_index", [chunk])
+            write_encoded(bundle / "index" / f"{name}.pf_index", data)
             listed.append([start, end, name])
         meta[2] = listed
-        new_hash = f"{lang}_{_hash(encode(meta))[:10]}"
+        data = encode(meta)
+        new_hash = f"{lang}_{_hash(data)[:10]}"
         meta_path.unlink()
-        write(bundle / f"pagefind.{new_hash}.pf_meta", meta)
+        write_encoded(bundle / f"pagefind.{new_hash}.pf_meta", data)
         entry["languages"][lang]["hash"] = new_hash
         written[lang] = len(listed)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

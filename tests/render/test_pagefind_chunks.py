@@ -39,7 +39,15 @@ def test_split_keeps_words_whole_and_in_order():
     chunks = pc.split(words, max_bytes=100)
     assert [w[0] for chunk in chunks for w in chunk] == ["apple", "apricot", "banana", "cherry", "peach"]
     assert len(chunks) > 1
-    assert all(sum(len(pc.encode(w)) for w in chunk[:-1]) < 100 for chunk in chunks)
+    assert all(sum(len(data) for _, data in chunk[:-1]) < 100 for chunk in chunks)
+
+
+@pytest.mark.parametrize("count", [0, 1, 23, 24, 255, 256, 65536])
+def test_a_chunk_joined_from_its_words_is_the_chunk_encoded_whole(count):
+    words = [_word(f"w{i:06d}", i % 3) for i in range(count)]
+    chunks = pc.split(words, max_bytes=10**9)
+    joined = pc.encode_chunk(chunks[0]) if chunks else pc.array_header(1) + pc.array_header(0)
+    assert joined == pc.encode([sorted(words, key=lambda w: w[0])])
 
 
 def test_ranges_are_the_shortest_distinct_prefixes_as_in_pagefind():
