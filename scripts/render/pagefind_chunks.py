@@ -47,15 +47,36 @@ def decode(data: bytes):
         raise FormatError(f"not CBOR: {error}") from error
 
 
-def read(path: Path):
-    """The value in a Pagefind file; FormatError unless it encodes back to the same bytes."""
+def _cbor(path: Path) -> bytes:
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise FormatError(f"{path.name}: no {SIGNATURE.decode()} signature")
-    value = decode(raw[len(SIGNATURE) :])
-    if encode(value) != raw[len(SIGNATURE) :]:
+    return raw[len(SIGNATURE) :]
+
+
+def read(path: Path):
+    """The value in a Pagefind file; FormatError unless it encodes back to the same bytes."""
+    data = _cbor(path)
+    value = decode(data)
+    if encode(value) != data:
         raise FormatError(f"{path.name}: does not encode back to the same bytes")
     return value
+
+
+Entry = tuple[str, bytes]  # a word of the index, and its entry's CBOR encoding
+
+
+def read_index(path: Path) -> list[Entry]:
+    """The words of an index file ([[word, ...]]), each with its entry's encoding;
+    FormatError unless the entries encode back to the same bytes."""
+    data = _cbor(path)
+    value = decode(data)
+    if not (isinstance(value, list) and len(value) == 1 and isinstance(value[0], list)):
+        raise FormatError(f"{path.name}: not [words]")
+    found = [(word[0], encode(word)) for word in value[0]]
+    if encode_chunk(found) != data:
+        raise FormatError(f"{path.name}: does not encode back to the same bytes")
+    return found
 
 
 def write(path: Path, value) -> None:
@@ -93,17 +114,15 @@ def _prefixes(a: str, b: str) -> tuple[str, str]:
     return a[: common + 1], b[: common + 1]
 
 
-def split(words: list, max_bytes: int) -> list[list[tuple[str, bytes]]]:
-    """Sorted word entries cut into runs of about `max_bytes` of CBOR each (a
-    word is never split); each entry as (word, its CBOR encoding), so a chunk
-    is encoded by joining them."""
-    chunks: list[list[tuple[str, bytes]]] = []
-    current: list[tuple[str, bytes]] = []
+def split(entries: list[Entry], max_bytes: int) -> list[list[Entry]]:
+    """Word entries sorted and cut into runs of about `max_bytes` of CBOR each
+    (a word is never split); a chunk is encoded by joining its entries."""
+    chunks: list[list[Entry]] = []
+    current: list[Entry] = []
     size = 0
-    for word in sorted(words, key=lambda w: w[0]):
-        data = encode(word)
-        current.append((word[0], data))
-        size += len(data)
+    for entry in sorted(entries, key=lambda e: e[0]):
+        current.append(entry)
+        size += len(entry[1])
         if size >= max_bytes:
             chunks.append(current)
             current, size = [], 0
@@ -112,7 +131,7 @@ def split(words: list, max_bytes: int) -> list[list[tuple[str, bytes]]]:
     return chunks
 
 
-def encode_chunk(chunk: list[tuple[str, bytes]]) -> bytes:
+def encode_chunk(chunk: list[Entry]) -> bytes:
     """The CBOR of an index file, [[word, ...]], from its entries' encodings."""
     return array_header(1) + array_header(len(chunk)) + b"".join(data for _, data in chunk)
 
@@ -143,10 +162,7 @@ def rechunk(bundle: Path, max_bytes: int) -> dict[str, int]:
         for chunk in meta[2]:
             if not (isinstance(chunk, list) and len(chunk) == 3 and all(isinstance(s, str) for s in chunk)):
                 raise FormatError(f"{meta_path.name}: an index chunk is not [from, to, hash]")
-            index = read(bundle / "index" / f"{chunk[2]}.pf_index")
-            if not (isinstance(index, list) and len(index) == 1 and isinstance(index[0], list)):
-                raise FormatError(f"{chunk[2]}.pf_index: not [words]")
-            words += index[0]
+            words += read_index(bundle / "index" / f"{chunk[2]}.pf_index")
         plans[lang] = (meta_path, meta, words)
     written = {}
     for lang, (meta_path, meta, words) in plans.items():

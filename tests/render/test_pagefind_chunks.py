@@ -34,9 +34,13 @@ def _word(word: str, locations: int) -> list:
     return [word, [[0, list(range(locations)), []]], []]
 
 
+def _entries(words: list) -> list[pc.Entry]:
+    return [(word[0], pc.encode(word)) for word in words]
+
+
 def test_split_keeps_words_whole_and_in_order():
     words = [_word(w, 40) for w in ("peach", "apple", "banana", "apricot", "cherry")]
-    chunks = pc.split(words, max_bytes=100)
+    chunks = pc.split(_entries(words), max_bytes=100)
     assert [w[0] for chunk in chunks for w in chunk] == ["apple", "apricot", "banana", "cherry", "peach"]
     assert len(chunks) > 1
     assert all(sum(len(data) for _, data in chunk[:-1]) < 100 for chunk in chunks)
@@ -45,7 +49,7 @@ def test_split_keeps_words_whole_and_in_order():
 @pytest.mark.parametrize("count", [0, 1, 23, 24, 255, 256, 65536])
 def test_a_chunk_joined_from_its_words_is_the_chunk_encoded_whole(count):
     words = [_word(f"w{i:06d}", i % 3) for i in range(count)]
-    chunks = pc.split(words, max_bytes=10**9)
+    chunks = pc.split(_entries(words), max_bytes=10**9)
     joined = pc.encode_chunk(chunks[0]) if chunks else pc.array_header(1) + pc.array_header(0)
     assert joined == pc.encode([sorted(words, key=lambda w: w[0])])
 
