@@ -85,12 +85,19 @@ class Selectors:
     attribute_names: set[str] = field(default_factory=set)
     attribute_values: set[str] = field(default_factory=set)
 
-    def update(self, other: Selectors) -> None:
-        self.tags |= other.tags
-        self.classes |= other.classes
-        self.ids |= other.ids
-        self.attribute_names |= other.attribute_names
-        self.attribute_values |= other.attribute_values
+    @classmethod
+    def of(cls, tags: set[str], pairs: set[tuple[str, str | None]]) -> Selectors:
+        """From a page's tags and (attribute, value) pairs (`markup_of`)."""
+        found = cls({tag for tag in tags if not tag.startswith(("_", "-", "!"))})  # not comments, doctype
+        for name, value in pairs:
+            found.attribute_names.add(name)
+            parts = (value or "").split(" ")
+            found.attribute_values.update(parts)
+            if name == "class":
+                found.classes.update(parts)
+            elif name == "id":
+                found.ids.update(parts)
+        return found
 
     def as_purgecss(self) -> dict:
         """PurgeCSS's extractor result ("ExtractorResultDetailed"), sorted."""
@@ -103,23 +110,17 @@ class Selectors:
         }
 
 
-def selectors_of(tree: LexborHTMLParser) -> Selectors:
-    found = Selectors()
-    tags, classes, ids = found.tags, found.classes, found.ids
-    names, values = found.attribute_names, found.attribute_values
+def markup_of(tree: LexborHTMLParser) -> tuple[set[str], set[tuple[str, str]]]:
+    """Every tag and every (attribute, value) pair in a page, as they are: the
+    splitting into classes, ids and values is done once for the whole site
+    (`Selectors.of`), since most pairs repeat on every page."""
+    tags: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    add_tag, add_pairs = tags.add, pairs.update
     for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
-        if node.tag.startswith(("_", "-", "!")):  # comments and the doctype
-            continue
-        tags.add(node.tag)
-        for name, value in node.attributes.items():
-            names.add(name)
-            parts = (value or "").split(" ")
-            values.update(parts)
-            if name == "class":
-                classes.update(parts)
-            elif name == "id":
-                ids.update(parts)
-    return found
+        add_tag(node.tag)
+        add_pairs(node.attributes.items())
+    return tags, pairs
 
 
 @dataclass
@@ -136,7 +137,8 @@ class BuiltPage:
     inline_scripts: list[str] = field(default_factory=list)  # <script> without src, outside <article> (not JSON-LD)
     content_scripts: list[str] = field(default_factory=list)  # the same inside <article>: never allowed
     content: list[Element] = field(default_factory=list)  # elements inside <article>
-    selectors: Selectors = field(default_factory=Selectors)  # every tag, class, id and attribute
+    tags: set[str] = field(default_factory=set)  # every tag name (for Selectors)
+    attributes: set[tuple[str, str]] = field(default_factory=set)  # every (attribute, value) pair (for Selectors)
 
     @property
     def is_not_found(self) -> bool:
@@ -146,7 +148,7 @@ class BuiltPage:
 def parse(rel: str, data: bytes) -> BuiltPage:
     tree = LexborHTMLParser(data)
     page = BuiltPage(rel)
-    page.selectors = selectors_of(tree)
+    page.tags, page.attributes = markup_of(tree)
     root = tree.css_first("html")
     page.lang = (root.attributes.get("lang") or "") if root else ""
     for node in tree.css("[id], a[name]"):
@@ -240,10 +242,12 @@ class BuiltSite:
 
     def selectors(self) -> Selectors:
         """Every tag, class, id and attribute of every page."""
-        found = Selectors()
+        tags: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
         for page in self.pages.values():
-            found.update(page.selectors)
-        return found
+            tags |= page.tags
+            pairs |= page.attributes
+        return Selectors.of(tags, pairs)
 
     def rescan_assets(self) -> None:
         """Read the file list and the stylesheets again, not the pages: after a

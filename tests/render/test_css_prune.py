@@ -93,9 +93,8 @@ def test_the_models_selectors_prune_as_purgecss_reading_the_pages(tmp_path):
     for name, text in (("features.html", NEW_FEATURES), ("tricky.html", TRICKY)):
         pages.append(tmp_path / name)
         pages[-1].write_text(text, encoding="utf-8")
-    selectors = built.Selectors()
-    for page in pages:
-        selectors.update(built.parse(page.name, page.read_bytes()).selectors)
+    site = built.scan(tmp_path)
+    selectors = site.selectors()
     assert {"svg", "path", "table", "td", "input"} <= selectors.tags
     assert "drawer" in selectors.attribute_values and "checked" in selectors.attribute_names
     css = theme_css()
