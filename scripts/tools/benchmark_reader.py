@@ -240,7 +240,8 @@ def render(results: dict) -> str:
     if results["lighthouse"]:
         lines += [
             "",
-            "Lighthouse 12.8.2, mobile profile (simulated slow 4G, mid-range phone):",
+            "Lighthouse 12.8.2, mobile profile (simulated slow 4G, mid-range phone), the site served "
+            "gzip-compressed as GitHub Pages serves it:",
             "",
             "| page | performance | accessibility | best practices | SEO |",
             "|---|---:|---:|---:|---:|",
