@@ -73,7 +73,7 @@ def _chrome_texts(tree: LexborHTMLParser) -> list[str]:
     for article in tree.css("article"):
         article.decompose()
     texts = []
-    for node in tree.css("[aria-label], [title], [placeholder], [data-md-component]"):
+    for node in tree.css("[aria-label], [title], [placeholder]"):
         for attr in ("aria-label", "title", "placeholder"):
             if node.attributes.get(attr):
                 texts.append(node.attributes[attr])

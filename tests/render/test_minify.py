@@ -42,10 +42,29 @@ def test_indentation_between_tags_goes():
     assert len(small) < len(PAGE)
 
 
+def test_whitespace_in_text_is_one_line_break():
+    small = minify.html(PAGE)
+    # A run with a line break shows as one space, before and after.
+    assert "<li>To\nog tre</li>" in small
+    assert "<p>Trykk <kbd>Ctrl</kbd>\n<kbd>C</kbd> og" in small
+    # A no-break space is text, not whitespace to collapse.
+    assert minify.html("<p>\n \u00a0§ 12</p>") == "<p>\n\u00a0§ 12</p>"
+
+
+def test_attribute_values_and_what_only_materials_script_reads():
+    tag = '<div class="a" data-md-component="header"\n     title="to\n   linjer" data-md-scrollfix>x</div>'
+    small = minify.html(tag)
+    assert small == '<div class="a"\n     title="to\n   linjer">x</div>'
+    # Attributes the theme's stylesheets select stay.
+    kept = '<input data-md-toggle="drawer"><nav data-md-level="1">'
+    assert minify.html(kept) == kept
+    # Text about the attribute is text.
+    text = "<p>Skriv data-md-component=&quot;x&quot;</p>"
+    assert minify.html(text) == text
+
+
 def test_text_and_whitespace_that_shows_are_kept():
     small = minify.html(PAGE)
-    # Whitespace next to text is one space either way; left as written.
-    assert "<li>To\n        og tre</li>" in small
     for kept in (
         "<pre><code>  kode\n      med innrykk\n</code></pre>",
         "<code>a\n      b</code>",
