@@ -25,32 +25,35 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-# 1: an element whose text is kept byte for byte; 3: a tag that spans lines
-# or has an attribute to drop (its attribute values are kept as written);
-# otherwise a run of whitespace with a line break in the text. Only ASCII
-# whitespace: a no-break space is text.
-_KEEP_TAG_OR_SPACE = re.compile(
-    r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)"
-    r"|(<[a-zA-Z][^>]*?(?:\n|\sdata-md-(?:component|scrollfix)\b)[^>]*>)"
-    r"|[ \t]*\n[ \t\r\n]*",
-    re.S | re.I,
-)
-_UNUSED_ATTRIBUTE = re.compile(r'\sdata-md-(?:component|scrollfix)(?:="[^"]*")?(?=[\s/>])')
+# Elements whose text is kept byte for byte (re.split gives each whole, with its tag name after it).
+_KEPT = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)", re.S | re.I)
+# A run of whitespace that starts with a line break. Only ASCII whitespace: a
+# no-break space is text.
+_SPACE = re.compile(r"\n[ \t\r\n]+")
+_UNUSED_ATTRIBUTE = re.compile(r' data-md-(?:component|scrollfix)(?:="[^"]*")?(?=[\s/>])')
+# An attribute value written over several lines (none in the built site today):
+# the text around it is made smaller, the value is kept as written.
+_MULTILINE_VALUE = re.compile(r'(="[^"<>]*\n[^"<>]*")')
 
 
-def _shorter(match: re.Match) -> str:
-    if match.group(1):
-        return match.group(1)
-    if match.group(3):
-        return _UNUSED_ATTRIBUTE.sub("", match.group(3))
-    return "\n"
+def _smaller(part: str) -> str:
+    if "\n" in part and '="' in part and _MULTILINE_VALUE.search(part):
+        pieces = _MULTILINE_VALUE.split(part)
+        return "".join(p if i % 2 else _SPACE.sub("\n", p) for i, p in enumerate(pieces))
+    return _SPACE.sub("\n", part)
 
 
 def html(page: str) -> str:
     """`page` with each run of whitespace that holds a line break made one line
     break (outside pre, textarea, code, kbd, script, style and attribute
     values), and without the attributes only Material's JavaScript reads."""
-    return _KEEP_TAG_OR_SPACE.sub(_shorter, page)
+    parts = _KEPT.split(page)
+    out = []
+    for i in range(0, len(parts), 3):
+        out.append(_UNUSED_ATTRIBUTE.sub("", _smaller(parts[i])))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
 
 
 def css(text: str) -> str:
