@@ -10,16 +10,18 @@ lists them: words in sorted order, each chunk named `<lang>_<hash>`, its range
 `from`/`to` shortened to the shortest distinct prefixes.
 
 The files are gzip-compressed CBOR after a `pagefind_dcd` signature, read and
-written with cbor2. Every file is decoded and encoded again before anything
-is written, and if that does not give back the same bytes (a Pagefind version
-with another format) nothing is changed: the search then works as Pagefind
-built it.
+written with cbor2. The new chunks are made of the word entries' bytes as
+Pagefind wrote them (only the arrays' heads are new); the `pf_meta` file is
+decoded and encoded again, and if that does not give back the same bytes, or
+a file is not laid out as expected (a Pagefind version with another format),
+nothing is changed: the search then works as Pagefind built it.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -66,16 +68,43 @@ def read(path: Path):
 Entry = tuple[str, bytes]  # a word of the index, and its entry's CBOR encoding
 
 
+def _array_head(data: bytes, pos: int) -> tuple[int, int]:
+    """(length, where the items start) of the CBOR array whose head is at `pos`."""
+    if pos >= len(data) or data[pos] >> 5 != 4:
+        raise FormatError("not a CBOR array")
+    info = data[pos] & 31
+    if info < 24:
+        return info, pos + 1
+    size = {24: 1, 25: 2, 26: 4, 27: 8}.get(info)
+    if size is None:
+        raise FormatError("a CBOR array of unknown length")
+    return int.from_bytes(data[pos + 1 : pos + 1 + size], "big"), pos + 1 + size
+
+
 def read_index(path: Path) -> list[Entry]:
-    """The words of an index file ([[word, ...]]), each with its entry's encoding;
-    FormatError unless the entries encode back to the same bytes."""
+    """The words of an index file ([[word, ...]]), each with its entry's bytes
+    exactly as Pagefind wrote them: the chunks written are made of those bytes,
+    so no word is ever encoded again."""
     data = _cbor(path)
-    value = decode(data)
-    if not (isinstance(value, list) and len(value) == 1 and isinstance(value[0], list)):
+    outer, pos = _array_head(data, 0)
+    count, pos = _array_head(data, pos)
+    if outer != 1:
         raise FormatError(f"{path.name}: not [words]")
-    found = [(word[0], encode(word)) for word in value[0]]
-    if encode_chunk(found) != data:
-        raise FormatError(f"{path.name}: does not encode back to the same bytes")
+    stream = io.BytesIO(data)
+    stream.seek(pos)
+    decoder = cbor2.CBORDecoder(stream)
+    found = []
+    for _ in range(count):
+        start = stream.tell()
+        try:
+            word = decoder.decode()
+        except (cbor2.CBORDecodeError, ValueError) as error:
+            raise FormatError(f"{path.name}: not CBOR: {error}") from error
+        if not (isinstance(word, list) and word and isinstance(word[0], str)):
+            raise FormatError(f"{path.name}: a word entry is not [word, ...]")
+        found.append((word[0], data[start : stream.tell()]))
+    if stream.tell() != len(data):
+        raise FormatError(f"{path.name}: more than [words]")
     return found
 
 

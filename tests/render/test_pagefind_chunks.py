@@ -116,3 +116,28 @@ def test_the_build_warns_and_keeps_a_working_index_if_the_layout_is_unknown(buil
     assert {f"{n}.pf_index" for chunks in listed.values() for _, _, n in chunks} == {
         p.name for p in (site / "pagefind" / "index").iterdir()
     }
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pc.encode({"a": 1}),  # not an array
+        pc.encode([[_word("a", 1)], []]),  # two arrays, not [words]
+        pc.encode([[_word("a", 1)]]) + b"\x01",  # something after the words
+        pc.encode([["a"], [1]]),  # an entry that is not [word, ...]
+    ],
+)
+def test_an_index_file_laid_out_otherwise_is_refused(tmp_path, data):
+    path = tmp_path / "x.pf_index"
+    pc.write_encoded(path, data)
+    with pytest.raises(pc.FormatError):
+        pc.read_index(path)
+
+
+def test_an_index_files_words_keep_pagefinds_bytes(tmp_path):
+    words = [_word("b", 30), _word("a", 2)]
+    path = tmp_path / "x.pf_index"
+    pc.write(path, [words])
+    entries = pc.read_index(path)
+    assert [w for w, _ in entries] == ["b", "a"]
+    assert [data for _, data in entries] == [pc.encode(w) for w in words]
