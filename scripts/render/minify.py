@@ -31,6 +31,8 @@ _KEPT = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)", re.S
 # no-break space is text.
 _SPACE = re.compile(r"\n[ \t\r\n]+")
 _UNUSED_ATTRIBUTE = re.compile(r' data-md-(?:component|scrollfix)(?:="[^"]*")?(?=[\s/>])')
+# A start tag that has one of them (only in a tag: text about them is text).
+_TAG_WITH_UNUSED = re.compile(r'<[a-zA-Z][^<>"]*(?:"[^"]*"[^<>"]*)*? data-md-(?:component|scrollfix)[^<>]*>')
 # An attribute value written over several lines (none in the built site today):
 # the text around it is made smaller, the value is kept as written.
 _MULTILINE_VALUE = re.compile(r'(="[^"<>]*\n[^"<>]*")')
@@ -50,7 +52,7 @@ def html(page: str) -> str:
     parts = _KEPT.split(page)
     out = []
     for i in range(0, len(parts), 3):
-        out.append(_UNUSED_ATTRIBUTE.sub("", _smaller(parts[i])))
+        out.append(_TAG_WITH_UNUSED.sub(lambda tag: _UNUSED_ATTRIBUTE.sub("", tag.group(0)), _smaller(parts[i])))
         if i + 1 < len(parts):
             out.append(parts[i + 1])
     return "".join(out)

@@ -86,8 +86,11 @@ def read_index(path: Path) -> list[Entry]:
     exactly as Pagefind wrote them: the chunks written are made of those bytes,
     so no word is ever encoded again."""
     data = _cbor(path)
-    outer, pos = _array_head(data, 0)
-    count, pos = _array_head(data, pos)
+    try:
+        outer, pos = _array_head(data, 0)
+        count, pos = _array_head(data, pos)
+    except FormatError as error:
+        raise FormatError(f"{path.name}: {error}") from error
     if outer != 1:
         raise FormatError(f"{path.name}: not [words]")
     stream = io.BytesIO(data)
@@ -106,10 +109,6 @@ def read_index(path: Path) -> list[Entry]:
     if stream.tell() != len(data):
         raise FormatError(f"{path.name}: more than [words]")
     return found
-
-
-def write(path: Path, value) -> None:
-    write_encoded(path, encode(value))
 
 
 def write_encoded(path: Path, data: bytes) -> None:

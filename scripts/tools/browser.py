@@ -8,8 +8,7 @@ tests/test_reader_budget.py) and scripts/tools/benchmark_reader.py:
 * `site_urls()` lists every page of every language from the site's
   sitemap.xml, plus each language's not-found page;
 * `first_views()` loads pages as first visits (nothing cached) and adds up
-  what each transferred, gzip-compressed as GitHub Pages serves it
-  (`first_view()` for one page);
+  what each transferred, gzip-compressed as GitHub Pages serves it;
 * `search_download()` does the same for one search: what the reader's
   browser fetches to show the results of one query (the search panel's
   script, then Pagefind's from /pagefind/).
@@ -269,12 +268,6 @@ def first_views(browser, urls: list[str], viewport: dict = PHONE) -> Iterator[Fi
             yield view
     finally:
         context.close()
-
-
-def first_view(browser, url: str, viewport: dict = PHONE) -> FirstView:
-    """Load `url` with an empty cache and record every request."""
-    (view,) = first_views(browser, [url], viewport)
-    return view
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,7 +60,7 @@ def test_attribute_values_and_what_only_materials_script_reads():
     kept = '<input data-md-toggle="drawer"><nav data-md-level="1">'
     assert minify.html(kept) == kept
     # Text about the attribute is text.
-    text = "<p>Skriv data-md-component=&quot;x&quot;</p>"
+    text = '<p>Skriv data-md-component="x" og data-md-scrollfix i en tag.</p>'
     assert minify.html(text) == text
 
 

@@ -137,7 +137,7 @@ def test_an_index_file_laid_out_otherwise_is_refused(tmp_path, data):
 def test_an_index_files_words_keep_pagefinds_bytes(tmp_path):
     words = [_word("b", 30), _word("a", 2)]
     path = tmp_path / "x.pf_index"
-    pc.write(path, [words])
+    pc.write_encoded(path, pc.encode([words]))
     entries = pc.read_index(path)
     assert [w for w, _ in entries] == ["b", "a"]
     assert [data for _, data in entries] == [pc.encode(w) for w in words]
