@@ -14,7 +14,7 @@ with the pinned Python packages from requirements.txt (rebuilt when an earlier
 run left it broken), the pinned npm packages from package-lock.json (axe-core,
 the Nu HTML checker, Lighthouse; and PurgeCSS, which `build` needs too), and,
 when they are missing and we run as root, Debian's python3-venv, Node.js,
-chromium, fonts and a Java runtime; not as root, it names the exact apt-get
+chromium-headless-shell, fonts and a Java runtime; not as root, it names the exact apt-get
 line. Nothing downloads a browser of its own.
 
 Standard library only: this file runs before anything is installed.
@@ -36,10 +36,11 @@ VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 STAMP = VENV / ".requirements.sha256"
 
-# Debian packages the browser tests need: the browser, fonts with Arabic
-# glyphs (so screenshots show real text), and Java for the Nu HTML Checker.
+# Debian packages the browser tests need: the browser (Chromium's headless
+# shell, lighter than the whole browser; scripts/tools/browser.py), fonts with
+# Arabic glyphs (so screenshots show real text), and Java for the Nu HTML Checker.
 DEBIAN_PACKAGES = {
-    "/usr/bin/chromium": "chromium",
+    "/usr/bin/chromium-headless-shell": "chromium-headless-shell",
     "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf": "fonts-noto-core",
     "/usr/bin/java": "default-jre-headless",
     "/usr/bin/npm": "npm",

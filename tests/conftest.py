@@ -163,7 +163,7 @@ def html_pages(site_dir: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's headless Chromium (see scripts/tools/browser.py), one for all
+    """Debian's Chromium headless shell (see scripts/tools/browser.py), one for all
     the browser tests a process runs; each test opens its own context, so
     no cookie, cache or storage carries over from one test to the next."""
     from playwright.sync_api import sync_playwright
@@ -171,7 +171,7 @@ def browser():
     from scripts.tools.browser import CHROMIUM, launch
 
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Debian chromium is not installed at {CHROMIUM}")
+        pytest.skip(f"No Chromium at {CHROMIUM}: apt-get install chromium-headless-shell")
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium
