@@ -108,8 +108,15 @@ def test_pages_look_the_same_with_the_pruned_stylesheet(pages, served_site):
     different = []
     for name, path, viewport, action, full_page in cases:
         media = "print" if name == "print" else "screen"
-        after = _shot(published, served_site + path, viewport, action, full_page, media)
-        before = _shot(original, served_site + path, viewport, action, full_page, media)
+        # Under load, Chromium now and then paints a few edge pixels of a
+        # rounded border differently in two screenshots of the same page with
+        # the same stylesheet. A difference the stylesheet makes is there
+        # every time, so a pair that differs is taken again before it counts.
+        for _attempt in range(3):
+            after = _shot(published, served_site + path, viewport, action, full_page, media)
+            before = _shot(original, served_site + path, viewport, action, full_page, media)
+            if after == before:
+                break
         if after != before:
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             (ARTIFACTS / f"{name}-pruned.png").write_bytes(after)
