@@ -17,7 +17,7 @@ subpath on 127.0.0.1, in Debian's headless Chromium:
   queries in each language (Pagefind's script, WebAssembly, this language's
   index chunks and the shown results' fragments); a one-word search has a
   budget of 120 KB;
-* Lighthouse 12 (npm, mobile profile, Debian's chromium) on the home page and
+* Lighthouse 12 (npm, mobile profile, Debian's Chromium) on the home page and
   one content page in each language: performance, accessibility, best
   practices and SEO.
 
@@ -54,6 +54,16 @@ BUDGET_BYTES = 25 * 1024
 # (issue 14): tests/browser/test_search.py holds every language to it.
 SEARCH_BUDGET_BYTES = 120 * 1024
 SECTION = "## Reader experience"
+LIGHTHOUSE_RUN = ROOT / "scripts" / "tools" / "lighthouse_run.mjs"
+LIGHTHOUSE_CHROME_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Queries a reader might type in each language; the first is one word, the
 # one the search budget is about (the Norwegian one is inflected on purpose:
 # the index stems it). Two-word queries load one index chunk per word.
@@ -117,39 +127,39 @@ def build(site_dir: Path) -> None:
 
 
 def lighthouse(url: str, out_dir: Path, categories: tuple[str, ...] = LIGHTHOUSE_CATEGORIES) -> dict[str, int]:
-    """Lighthouse category scores (0-100) of `categories`, mobile profile, Debian's chromium."""
+    """Lighthouse category scores (0-100) of `categories`, mobile profile, in
+    the tests' Chromium (scripts/tools/lighthouse_run.mjs runs it)."""
     if not LIGHTHOUSE.exists():
         raise RuntimeError("Lighthouse is missing: run `npm ci --ignore-scripts`")
     out_dir.mkdir(parents=True, exist_ok=True)
-    report = out_dir / (re.sub(r"[^a-z0-9]+", "-", url.split(SUBPATH, 1)[-1].lower()).strip("-") or "home")
-    env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    settings = []
+    report = out_dir / ((re.sub(r"[^a-z0-9]+", "-", url.split(SUBPATH, 1)[-1].lower()).strip("-") or "home") + ".json")
+    settings: dict = {}
     if "performance" not in categories:
         # Without performance nothing depends on timing: no pauses after the
         # load for the network and CPU to go quiet, and no screenshot of the
         # whole page (about 4 of Lighthouse's 7 seconds here).
-        config = out_dir / "lighthouse-config.json"
         quiet = ("pauseAfterFcpMs", "pauseAfterLoadMs", "networkQuietThresholdMs", "cpuQuietThresholdMs")
-        config.write_text(json.dumps({"extends": "lighthouse:default", "settings": dict.fromkeys(quiet, 0)}))
-        settings = [f"--config-path={config}", "--disable-full-page-screenshot"]
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}.json",
-            "--only-categories=" + ",".join(categories),
-            *settings,
-            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
-            "--disable-component-update --disable-sync --no-first-run",
-        ],
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=240,
+        settings = {**dict.fromkeys(quiet, 0), "disableFullPageScreenshot": True}
+    options = out_dir / f"{report.stem}-settings.json"
+    options.write_text(
+        json.dumps(
+            {
+                "url": url,
+                "report": str(report),
+                "chrome": CHROMIUM,
+                "chromeFlags": LIGHTHOUSE_CHROME_FLAGS,
+                "onlyCategories": list(categories),
+                "settings": settings,
+            }
+        ),
+        encoding="utf-8",
     )
-    data = json.loads(Path(f"{report}.json").read_text(encoding="utf-8"))
+    done = subprocess.run(
+        ["node", str(LIGHTHOUSE_RUN), str(options)], cwd=ROOT, capture_output=True, text=True, timeout=240
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"Lighthouse failed on {url}:\n{done.stderr[-3000:]}")
+    data = json.loads(report.read_text(encoding="utf-8"))
     return {name: round(cat["score"] * 100) for name, cat in data["categories"].items() if cat["score"] is not None}
 
 
