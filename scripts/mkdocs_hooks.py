@@ -51,6 +51,7 @@ from scripts.render import (  # noqa: E402
     reproducible,
     search_index,
     template_cache,
+    theme_files,
 )
 from scripts.render import guide as guide_render  # noqa: E402
 from scripts.render import offers as offers_render  # noqa: E402
@@ -132,6 +133,10 @@ def on_build_error(error: Exception) -> None:
 
 def on_config(config):
     global _model
+    if _shared_work():
+        if not _depth:
+            theme_files.forget()  # a new build (mkdocs serve: a rebuild) walks the theme again
+        theme_files.share_listing(config.theme)
     if _depth:
         return config  # a nested language build: same configuration
     # Sitemap dates and the sitemap.xml.gz header come from the commit, not
@@ -158,12 +163,18 @@ def on_config(config):
     return config
 
 
+def _shared_work() -> bool:
+    # SITE_SKIP_TEMPLATE_CACHE=1: every language compiles the theme's templates
+    # and walks the theme's folders itself, as without these hooks (the
+    # reproducibility test builds both ways and compares every file).
+    return os.environ.get("SITE_SKIP_TEMPLATE_CACHE") != "1"
+
+
 def on_env(env, config, files):
     env.filters.update(mailto_href=reader_html.mailto_href, after_first_h1=reader_html.after_first_h1)
     # Each language's nested build has a fresh environment: compile each theme
-    # template once for all of them. SITE_SKIP_TEMPLATE_CACHE=1 compiles every
-    # time (the reproducibility test compares both ways).
-    if os.environ.get("SITE_SKIP_TEMPLATE_CACHE") != "1":
+    # template once for all of them.
+    if _shared_work():
         env.bytecode_cache = template_cache.SharedBytecodeCache()
     return env
 
