@@ -9,7 +9,7 @@ than a tenth of the whole build.
 
 ``share_listing(theme)`` makes the environments of that theme remember the
 list: the first language walks, the others reuse the same names. The list is
-keyed by the folders walked, the filter MkDocs passes (its code and the
+keyed by the folders walked (each once), the filter MkDocs passes (its code and the
 theme's static templates, all it depends on) and the extensions asked for.
 ``forget()`` empties it; the hooks call it at the start of every outermost
 build, so `mkdocs serve` sees a file added to overrides/ in the next rebuild.
@@ -38,7 +38,9 @@ def _key(env, theme, extensions, filter_func) -> tuple | None:
         return None
     code = getattr(filter_func, "__code__", filter_func)
     return (
-        tuple(folders),
+        # mkdocs-static-i18n puts its sitemap folder first once more in each
+        # language build; a folder walked twice lists nothing new.
+        tuple(dict.fromkeys(folders)),
         tuple(extensions) if extensions else None,
         code,
         tuple(theme.static_templates),

@@ -68,6 +68,11 @@ def test_a_language_build_with_other_theme_folders_walks_them(tmp_path):
     theme.dirs.insert(0, str(extra))
     assert "extra.txt" in copied_files(theme, config, "en")
     assert sum(theme_files.walks.values()) == 2
+    # ... and puts the same folder first again in the next language's build:
+    # nothing new to walk.
+    theme.dirs.insert(0, str(extra))
+    assert "extra.txt" in copied_files(theme, config, "ar")
+    assert sum(theme_files.walks.values()) == 2
 
 
 def test_a_file_added_between_two_builds_is_copied(tmp_path):
