@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.tools.browser import AXE, DESKTOP, PHONE, VNU, site_urls
+from scripts.tools.browser import AXE, DESKTOP, PHONE, VNU, VNU_JAVA_OPTIONS, site_urls
 from tests.helpers import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -102,7 +102,9 @@ def test_nu_html_checker_finds_no_errors(built_site):
     assert VNU.exists(), "vnu.jar is missing: run `npm ci --ignore-scripts`"
     files = sorted(str(p) for p in built_site.rglob("*.html"))
     proc = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True
+        [java, *VNU_JAVA_OPTIONS, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
     )
     messages = json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]
     errors = [

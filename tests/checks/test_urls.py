@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 from scripts.checks import urls as urls_check
 from scripts.model.interface import read as read_interface
 from scripts.model.urls import split_site_url
-from scripts.tools.browser import VNU
+from scripts.tools.browser import VNU, VNU_JAVA_OPTIONS
 from tests.conftest import TEST_SITE_URL, build_site
 from tests.helpers import ROOT, TODAY, cli, model
 from tests.helpers import problems as run_checks
@@ -191,7 +191,9 @@ def test_redirect_pages_are_valid_html(tmp_path):
     assert build(site).returncode == 0
     files = [str(site / "site" / prefix / "gammel" / "index.html") for prefix in LANG_PREFIXES]
     proc = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True
+        [java, *VNU_JAVA_OPTIONS, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
     )
     messages = json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]
     errors = [
