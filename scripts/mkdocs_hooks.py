@@ -173,9 +173,11 @@ def _shared_work() -> bool:
 def on_env(env, config, files):
     env.filters.update(mailto_href=reader_html.mailto_href, after_first_h1=reader_html.after_first_h1)
     # Each language's nested build has a fresh environment: compile each theme
-    # template once for all of them.
+    # template once for all of them, and keep the compiled code for the next
+    # build (.cache/templates/; scripts/render/template_cache.py).
     if _shared_work():
-        env.bytecode_cache = template_cache.SharedBytecodeCache()
+        directory = os.environ.get("SITE_TEMPLATE_CACHE_DIR") or ROOT / ".cache" / "templates"
+        env.bytecode_cache = template_cache.SharedBytecodeCache(Path(directory))
     return env
 
 

@@ -72,6 +72,19 @@ def _build_into(site_dir: Path, log: Path, failed: Path) -> None:
         failed.touch()
 
 
+def pytest_configure(config):
+    """Every build this test run starts keeps its compiled templates in one
+    folder of the run (scripts/render/template_cache.py), not in
+    .cache/templates/: the tests build copies of the project in temporary
+    folders, whose templates would pile up there. Under xdist the
+    controller's temporary folder is the workers' parent."""
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is not None and "SITE_TEMPLATE_CACHE_DIR" not in os.environ:
+        base = factory.getbasetemp()
+        shared = base.parent if hasattr(config, "workerinput") else base
+        os.environ["SITE_TEMPLATE_CACHE_DIR"] = str(shared / "templates")
+
+
 def pytest_collection_modifyitems(session, config, items):
     """Tests that need the built site run last, and the build starts now, in
     the background: until it is done, both cores run the tests that do not

@@ -14,6 +14,14 @@ reuse it:
   (delimiters, extensions, which filters and tests exist and what they are
   passed), so two differently configured environments never share code.
 
+Every build is a new process, so the compiled code is also kept on disk
+(``directory``; the hooks use .cache/templates/ in the repository, or
+SITE_TEMPLATE_CACHE_DIR): the next build, a test's build or a CI run after
+set-up loads it instead of compiling. Each file is named by the same key
+plus Jinja's version, is written whole or not at all (Jinja's own
+temporary-file-then-rename), and Jinja rejects it unless its checksum
+matches the template's source now.
+
 Rendering is unchanged: the same code object would have been compiled from
 the same source. tests/render/test_reproducible.py builds the site with and
 without the cache and compares every file.
@@ -22,6 +30,10 @@ without the cache and compares every file.
 from __future__ import annotations
 
 import collections
+import hashlib
+import os
+import tempfile
+from pathlib import Path
 
 import jinja2
 from jinja2.utils import _PassArg
@@ -71,22 +83,52 @@ def signature(env: jinja2.Environment) -> tuple:
 
 
 class SharedBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the whole process (see the module's text)."""
+    """Compiled templates kept in memory for the whole process, and on disk
+    in `directory` (if given) for the next build (see the module's text)."""
+
+    def __init__(self, directory: Path | None = None):
+        self.directory = directory
 
     def get_bucket(self, environment, name, filename, source):
         bucket = super().get_bucket(environment, name, filename, source)
         bucket.template_name = name  # for `compiles`
         return bucket
 
+    def _file(self, key: tuple) -> Path | None:
+        if self.directory is None:
+            return None
+        digest = hashlib.sha256(repr((jinja2.__version__, key)).encode("utf-8")).hexdigest()
+        return self.directory / f"{digest}.jinja"
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        entry = _STORE.get((signature(bucket.environment), bucket.key))
+        key = (signature(bucket.environment), bucket.key)
+        entry = _STORE.get(key)
         if entry is not None and entry[0] == bucket.checksum:
             bucket.code = entry[1]
+            return
+        path = self._file(key)
+        if path is not None and path.is_file():
+            with open(path, "rb") as f:
+                bucket.load_bytecode(f)  # Jinja leaves bucket.code None unless version and checksum match
+            if bucket.code is not None:
+                _STORE[key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         # Jinja calls this only after it compiled a template the cache did not have.
-        _STORE[(signature(bucket.environment), bucket.key)] = (bucket.checksum, bucket.code)
+        key = (signature(bucket.environment), bucket.key)
+        _STORE[key] = (bucket.checksum, bucket.code)
         compiles[getattr(bucket, "template_name", bucket.key)] += 1
+        path = self._file(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Whole or not at all: another build may read it at the same time.
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".tmp", delete=False) as f:
+                bucket.write_bytecode(f)
+            os.replace(f.name, path)
+        except OSError:
+            pass  # a read-only checkout: the build compiles each time, as without the cache
 
     def clear(self) -> None:
         _STORE.clear()

@@ -2,7 +2,8 @@
 
 Each of mkdocs-static-i18n's language builds makes a fresh Jinja environment,
 as these tests do; scripts/render/template_cache.py lets them share the
-compiled code. That the whole site's bytes do not change is proved by
+compiled code, and keeps it on disk for the next build. That the whole
+site's bytes do not change is proved by
 tests/render/test_reproducible.py (one build with the cache, one without).
 """
 
@@ -31,12 +32,12 @@ def empty_cache():
     template_cache.SharedBytecodeCache().clear()
 
 
-def language_build(folder, lang: str, cache: bool = True, shout=str.upper) -> str:
+def language_build(folder, lang: str, cache: bool = True, shout=str.upper, directory=None) -> str:
     """What one language's nested build does: a fresh environment, then a render."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), auto_reload=False)
     env.filters["shout"] = shout
     if cache:
-        env.bytecode_cache = template_cache.SharedBytecodeCache()
+        env.bytecode_cache = template_cache.SharedBytecodeCache(directory)
     return env.get_template("main.html").render(title="Rettigheter", lang=lang)
 
 
@@ -71,9 +72,34 @@ def test_environments_that_compile_differently_do_not_share_code(tmp_path):
     assert template_cache.compiles["main.html"] == 2
 
 
-def test_the_hooks_give_each_language_build_of_the_real_theme_the_shared_compile(monkeypatch):
+def test_the_next_build_loads_the_compiled_templates_from_disk(tmp_path):
+    """A new build is a new process: nothing in memory, the compiled code on disk."""
+    templates, cache = tmp_path / "templates", tmp_path / "cache"
+    templates.mkdir()
+    write(templates, TEMPLATES)
+    first = language_build(templates, "nb", directory=cache)
+    assert len(list(cache.glob("*.jinja"))) == 3
+    template_cache.SharedBytecodeCache().clear()  # the next process
+    assert language_build(templates, "nb", directory=cache) == first
+    assert template_cache.compiles == {}
+    # An edited template is compiled again, the others still come from disk.
+    template_cache.SharedBytecodeCache().clear()
+    write(templates, {"partial.html": "<em>{{ lang }}</em>"})
+    assert language_build(templates, "en", directory=cache) == "<p>RETTIGHETER</p><em>en</em>"
+    assert template_cache.compiles == {"partial.html": 1}
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_compiles(tmp_path):
+    write(tmp_path, TEMPLATES)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    assert language_build(tmp_path, "nb", directory=blocked / "cache") == "<p>RETTIGHETER</p><small>nb</small>"
+
+
+def test_the_hooks_give_each_language_build_of_the_real_theme_the_shared_compile(monkeypatch, tmp_path):
     """The environments MkDocs makes for the site's theme (Material and overrides/), as in each language's build."""
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SITE_TEMPLATE_CACHE_DIR", str(tmp_path))  # nothing compiled before
     monkeypatch.delenv("SITE_SKIP_TEMPLATE_CACHE", raising=False)
     config = load_config(str(ROOT / "mkdocs.yml"))
     spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "scripts" / "mkdocs_hooks.py")
