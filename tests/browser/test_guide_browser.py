@@ -130,10 +130,15 @@ GUIDE_STATE_JS = """() => {
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_path_with_javascript_keeps_the_answers_in_the_address(with_js, served_site, locale):
+    """Each path from an empty guide, as a reader answers; then the address
+    alone; then "start over" (the next path begins where a reader who starts
+    over begins, without loading the page again)."""
     requests: list[str] = []
     with_js.on("request", lambda request: requests.append(request.url))
+    with_js.goto(start(served_site, locale))
+    empty = with_js.evaluate(GUIDE_STATE_JS)
+    assert empty["asked"] and not empty["titles"]
     for steps in PATHS:
-        with_js.goto(start(served_site, locale))
         assert with_js.locator("[data-guide-nojs]").is_hidden()
         for question_id, answer_id in steps:
             fieldset = with_js.locator(f'fieldset[data-guide-question="{question_id}"]')
@@ -152,6 +157,10 @@ def test_every_path_with_javascript_keeps_the_answers_in_the_address(with_js, se
         assert [norm(t) for t in again["titles"]] == expected
         if locale != "nb":
             assert again["nbCopy"] == len(expected)
+        with_js.click("[data-guide-reset]")
+        assert with_js.evaluate(GUIDE_STATE_JS) == empty, steps
+        assert urlsplit(with_js.url).query == "", with_js.url
+        assert with_js.evaluate("document.querySelectorAll('[data-guide] input:checked').length") == 0
     assert with_js.evaluate("localStorage.length + sessionStorage.length") == 0
     assert with_js.evaluate("document.cookie") == ""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
