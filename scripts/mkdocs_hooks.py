@@ -163,10 +163,18 @@ def on_config(config):
     return config
 
 
+def _cache_dir() -> Path:
+    """Where a build keeps work the next build can reuse (compiled templates,
+    the pruned stylesheet), each file named by a hash of all it was made from.
+    SITE_CACHE_DIR moves it (the tests use one folder per run)."""
+    return Path(os.environ.get("SITE_CACHE_DIR") or ROOT / ".cache")
+
+
 def _shared_work() -> bool:
     # SITE_SKIP_TEMPLATE_CACHE=1: every language compiles the theme's templates
-    # and walks the theme's folders itself, as without these hooks (the
-    # reproducibility test builds both ways and compares every file).
+    # and walks the theme's folders itself, as without these hooks, and
+    # nothing comes from .cache/ (the reproducibility test builds both ways and
+    # compares every file).
     return os.environ.get("SITE_SKIP_TEMPLATE_CACHE") != "1"
 
 
@@ -176,8 +184,7 @@ def on_env(env, config, files):
     # template once for all of them, and keep the compiled code for the next
     # build (.cache/templates/; scripts/render/template_cache.py).
     if _shared_work():
-        directory = os.environ.get("SITE_TEMPLATE_CACHE_DIR") or ROOT / ".cache" / "templates"
-        env.bytecode_cache = template_cache.SharedBytecodeCache(Path(directory))
+        env.bytecode_cache = template_cache.SharedBytecodeCache(_cache_dir() / "templates")
     return env
 
 
@@ -263,7 +270,8 @@ def _finish_assets(site_dir: Path, model: SiteModel) -> None:
     own = [site_dir / p.relative_to(theme) for p in sorted(theme.glob("assets/*/*.*"))] if theme else []
     minify.files_in_place([p for p in own if p.suffix in (".css", ".js") and p.exists()])
     scripts = [p for p in own if p.suffix == ".js" and p.exists()]
-    bundle = css_prune.write_bundle(site_dir, [site_dir / path for path in _bundled_css], scripts, model.built)
+    cache = _cache_dir() / "css" if _shared_work() else None
+    bundle = css_prune.write_bundle(site_dir, [site_dir / path for path in _bundled_css], scripts, model.built, cache)
     model.built.rescan_assets()  # the bundle is new, Material's stylesheets are gone
     if not bundle.theme_bytes:
         log.error(

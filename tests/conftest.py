@@ -73,16 +73,16 @@ def _build_into(site_dir: Path, log: Path, failed: Path) -> None:
 
 
 def pytest_configure(config):
-    """Every build this test run starts keeps its compiled templates in one
-    folder of the run (scripts/render/template_cache.py), not in
-    .cache/templates/: the tests build copies of the project in temporary
-    folders, whose templates would pile up there. Under xdist the
-    controller's temporary folder is the workers' parent."""
+    """Every build this test run starts keeps what the next build can reuse
+    (compiled templates, pruned stylesheets) in one folder of the run, not in
+    .cache/: the tests build copies of the project in temporary folders,
+    whose entries would pile up there. Under xdist the controller's
+    temporary folder is the workers' parent."""
     factory = getattr(config, "_tmp_path_factory", None)
-    if factory is not None and "SITE_TEMPLATE_CACHE_DIR" not in os.environ:
+    if factory is not None and "SITE_CACHE_DIR" not in os.environ:
         base = factory.getbasetemp()
         shared = base.parent if hasattr(config, "workerinput") else base
-        os.environ["SITE_TEMPLATE_CACHE_DIR"] = str(shared / "templates")
+        os.environ["SITE_CACHE_DIR"] = str(shared / "build-cache")
 
 
 def pytest_collection_modifyitems(session, config, items):

@@ -14,7 +14,10 @@ used).
 
 A class an editor uses later (a new admonition type, a table, tabs) is kept
 automatically the next time the site is built, because the pruning reads the
-built pages. `mkdocs serve` skips all this and links Material's own files.
+built pages. A build whose pages, scripts and theme give PurgeCSS exactly the
+same input as an earlier build's takes the earlier result from the cache
+(the hooks' .cache/css/), as PurgeCSS would give the same output.
+`mkdocs serve` skips all this and links Material's own files.
 
 Without node or PurgeCSS the build goes on with the whole theme stylesheet
 (a bigger first view, nothing missing) and the hooks print a warning; the
@@ -23,10 +26,13 @@ tests fail then (tests/render/test_css_prune.py).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +43,7 @@ BUNDLE = f"{STYLESHEETS}/bundle.min.css"
 # Material's files, in the order its template links them.
 THEME_CSS = ("main.*.min.css", "palette.*.min.css")
 NODE_SCRIPT = Path(__file__).with_name("css_prune.cjs")
+PURGECSS_PACKAGE = Path(__file__).resolve().parent.parent.parent / "node_modules" / "purgecss" / "package.json"
 # Set only by a script from text it gets at run time, so neither the pages
 # nor the scripts' strings spell it: Pagefind marks the matched words of a
 # search result with <mark>.
@@ -68,12 +75,38 @@ def used_variables(texts: list[str]) -> list[str]:
     return sorted({name for text in texts for name in _VAR.findall(text)})
 
 
-def prune(css: str, pages: Selectors | list[Path], scripts: list[Path], keep_variables: list[str]) -> str:
+def _cache_file(cache_dir: Path | None, job: dict, scripts: list[Path]) -> Path | None:
+    """Where the result of `job` is kept: named by a hash of everything PurgeCSS
+    would read (the job, the scripts' text, PurgeCSS's version, css_prune.cjs)."""
+    if cache_dir is None or "selectors" not in job:
+        return None
+    digest = hashlib.sha256()
+    # The scripts by their text, not their place: each build writes them into its own site folder.
+    where_not = {key: value for key, value in job.items() if key != "scripts"}
+    for part in (
+        json.dumps(where_not, sort_keys=True),
+        *(f"{p.suffix}\0{p.read_text(encoding='utf-8')}" for p in scripts),
+        PURGECSS_PACKAGE.read_text(encoding="utf-8") if PURGECSS_PACKAGE.exists() else "",
+        NODE_SCRIPT.read_text(encoding="utf-8"),
+    ):
+        digest.update(part.encode("utf-8") + b"\0")
+    return cache_dir / f"{digest.hexdigest()}.css"
+
+
+def prune(
+    css: str,
+    pages: Selectors | list[Path],
+    scripts: list[Path],
+    keep_variables: list[str],
+    cache_dir: Path | None = None,
+) -> str:
     """`css` with only the rules the pages and `scripts` use (PurgeCSS).
 
     `pages`: what the built pages' tags, classes, ids and attributes are, as
     the site model read them (one parse per page for everything), or HTML
-    files for PurgeCSS to read itself (the same result: tests/render/test_css_prune.py)."""
+    files for PurgeCSS to read itself (the same result: tests/render/test_css_prune.py).
+    `cache_dir`: where a result is kept for the next build with exactly the
+    same input (the hooks' .cache/css/); without it PurgeCSS runs every time."""
     node = shutil.which("node")
     if node is None:
         raise PruneError("node is not installed. Run `python3 scripts/docs.py setup` (it installs nodejs and npm).")
@@ -86,6 +119,9 @@ def prune(css: str, pages: Selectors | list[Path], scripts: list[Path], keep_var
         job["selectors"] = pages.as_purgecss()
     else:
         job["html"] = [str(p) for p in pages]
+    cached = _cache_file(cache_dir, job, scripts)
+    if cached is not None and cached.is_file():
+        return cached.read_text(encoding="utf-8")
     proc = subprocess.run(
         [node, str(NODE_SCRIPT)], input=json.dumps(job), capture_output=True, text=True, encoding="utf-8"
     )
@@ -94,21 +130,36 @@ def prune(css: str, pages: Selectors | list[Path], scripts: list[Path], keep_var
         if missing:
             raise PruneError(f"PurgeCSS is not installed ({missing[0]}). Run `npm ci --ignore-scripts`.")
         raise PruneError(f"PurgeCSS failed: {proc.stderr.strip()}")
+    if cached is not None:
+        _keep(cached, proc.stdout)
     return proc.stdout
 
 
-def write_bundle(site_dir: Path, own_css: list[Path], own_scripts: list[Path], built: BuiltSite) -> Bundle:
+def _keep(path: Path, text: str) -> None:
+    """Write whole or not at all (another build may read it at the same time)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as f:
+            f.write(text)
+        os.replace(f.name, path)
+    except OSError:
+        pass  # a read-only checkout: PurgeCSS runs each time, as without the cache
+
+
+def write_bundle(
+    site_dir: Path, own_css: list[Path], own_scripts: list[Path], built: BuiltSite, cache_dir: Path | None = None
+) -> Bundle:
     """Write BUNDLE (pruned theme CSS + `own_css`) and remove Material's now unused files.
 
     `built`: the built site as scanned once (scripts/model/built.py): its
-    pages' selectors and style attributes."""
+    pages' selectors and style attributes. `cache_dir`: see prune()."""
     themes = theme_files(site_dir)
     theme_css = "\n".join(_SOURCE_MAP.sub("", p.read_text(encoding="utf-8")).strip() for p in themes)
     own = [p.read_text(encoding="utf-8") for p in own_css]
     message = ""
     try:
         styles = [style for page in built.pages.values() for style in page.styles]
-        kept = prune(theme_css, built.selectors(), own_scripts, used_variables(own + styles))
+        kept = prune(theme_css, built.selectors(), own_scripts, used_variables(own + styles), cache_dir)
     except PruneError as error:
         kept, message = theme_css, str(error)
     bundle = "\n".join([kept.strip(), *(css.strip() for css in own)]) + "\n"

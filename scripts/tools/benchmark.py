@@ -104,11 +104,11 @@ def build(root: Path, site: Path, checks: bool, bare: bool = False) -> float:
     if not checks:
         env["SITE_SKIP_CHECKS"] = "1"
     config = ["-f", str(bare_config(root))] if bare else []
-    # A cold start every time: the hooks' build may not load the templates an
-    # earlier build compiled (scripts/render/template_cache.py keeps them on
-    # disk), while the bare build compiles its own each time.
-    cold = tempfile.TemporaryDirectory(prefix="templates-")
-    env["SITE_TEMPLATE_CACHE_DIR"] = cold.name
+    # A cold start every time: the hooks' build may not reuse what an earlier
+    # build left in its cache (compiled templates, the pruned stylesheet),
+    # while the bare build does all its work each time.
+    cold = tempfile.TemporaryDirectory(prefix="build-cache-")
+    env["SITE_CACHE_DIR"] = cold.name
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     # --no-strict: a content error somewhere must not stop the measurement
     result = subprocess.run(

@@ -101,6 +101,25 @@ def test_the_models_selectors_prune_as_purgecss_reading_the_pages(tmp_path):
     assert css_prune.prune(css, selectors, [], []) == css_prune.prune(css, pages, [], [])
 
 
+def test_the_same_input_again_takes_the_kept_result_and_other_input_runs_purgecss(tmp_path, monkeypatch):
+    css = ".used{color:red}.unused{color:blue}"
+    cache = tmp_path / "cache"
+    first = css_prune.prune(css, built.Selectors(classes={"used"}), [], [], cache)
+    assert first.strip() == ".used{color:red}"
+    assert len(list(cache.glob("*.css"))) == 1
+
+    def no_purgecss(*args, **kwargs):
+        raise AssertionError("PurgeCSS ran again for the same input")
+
+    monkeypatch.setattr(css_prune.subprocess, "run", no_purgecss)
+    assert css_prune.prune(css, built.Selectors(classes={"used"}), [], [], cache) == first
+    monkeypatch.undo()
+    # A page that now uses the other class is new input: PurgeCSS runs and keeps it.
+    both = css_prune.prune(css, built.Selectors(classes={"used", "unused"}), [], [], cache)
+    assert ".unused{color:blue}" in both
+    assert len(list(cache.glob("*.css"))) == 2
+
+
 def test_what_nothing_uses_goes(pruned):
     assert ".md-search__input" in selectors(theme_css())
     assert ".md-search__input" not in selectors(pruned)

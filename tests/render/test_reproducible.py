@@ -7,9 +7,10 @@ sitemap.xml.gz's gzip header), and this test would fail on the date check.
 Each build gets a different PYTHONHASHSEED, so output that depends on the
 order of a set or dict of strings shows up as a difference too. The second
 build compiles every theme template and walks the theme's folders afresh in
-each language (SITE_SKIP_TEMPLATE_CACHE=1), so this also proves that the
-work the languages share (scripts/render/template_cache.py and
-scripts/render/theme_files.py) changes no byte of the site.
+each language and takes nothing from the build cache (SITE_SKIP_TEMPLATE_CACHE=1),
+so this also proves that the work the languages share and the cache
+(scripts/render/template_cache.py, theme_files.py, css_prune.py) change no
+byte of the site.
 """
 
 from __future__ import annotations

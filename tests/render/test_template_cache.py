@@ -99,7 +99,7 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_compiles(tmp_path):
 def test_the_hooks_give_each_language_build_of_the_real_theme_the_shared_compile(monkeypatch, tmp_path):
     """The environments MkDocs makes for the site's theme (Material and overrides/), as in each language's build."""
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    monkeypatch.setenv("SITE_TEMPLATE_CACHE_DIR", str(tmp_path))  # nothing compiled before
+    monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path))  # nothing compiled before
     monkeypatch.delenv("SITE_SKIP_TEMPLATE_CACHE", raising=False)
     config = load_config(str(ROOT / "mkdocs.yml"))
     spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "scripts" / "mkdocs_hooks.py")
