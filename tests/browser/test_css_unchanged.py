@@ -12,7 +12,6 @@ printed. On a difference both screenshots go to test-artifacts/css-unchanged/.""
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import material
@@ -92,29 +91,6 @@ def pages(browser):
     original.close()
 
 
-def _whole_page(page) -> bytes:
-    """The whole page as PNG, taken as Playwright takes a full-page screenshot
-    in Chromium (one capture beyond the viewport), with Chromium's faster PNG
-    encoding: lossless all the same, and a third less CPU on these long pages."""
-    size = page.evaluate(
-        "({width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight})"
-    )
-    cdp = page.context.new_cdp_session(page)
-    try:
-        shot = cdp.send(
-            "Page.captureScreenshot",
-            {
-                "format": "png",
-                "optimizeForSpeed": True,
-                "captureBeyondViewport": True,
-                "clip": {"x": 0, "y": 0, "scale": 1, **size},
-            },
-        )
-    finally:
-        cdp.detach()
-    return base64.b64decode(shot["data"])
-
-
 def _shot(page, url: str, viewport: dict, action, full_page: bool, media: str = "screen") -> bytes:
     page.set_viewport_size(viewport)
     page.emulate_media(media=media)
@@ -122,9 +98,8 @@ def _shot(page, url: str, viewport: dict, action, full_page: bool, media: str = 
     page.evaluate("document.fonts.ready.then(() => true)")
     page.mouse.move(0, 0)  # no hover left over from the case before
     if action:
-        # What the reader did may still be animating: Playwright finishes it first.
-        return page.screenshot(full_page=full_page, animations="disabled")
-    return _whole_page(page) if full_page else page.screenshot(animations="disabled")
+        action(page)
+    return page.screenshot(full_page=full_page, animations="disabled")
 
 
 def test_pages_look_the_same_with_the_pruned_stylesheet(pages, served_site):
