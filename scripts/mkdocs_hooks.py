@@ -166,8 +166,12 @@ def on_config(config):
 def _cache_dir() -> Path:
     """Where a build keeps work the next build can reuse (compiled templates,
     the pruned stylesheet), each file named by a hash of all it was made from.
-    SITE_CACHE_DIR moves it (the tests use one folder per run)."""
-    return Path(os.environ.get("SITE_CACHE_DIR") or ROOT / ".cache")
+    Outside the repository, so a pull request cannot put a file there (a
+    compiled template is code the build runs). SITE_CACHE_DIR moves it (the
+    tests use one folder per run)."""
+    if os.environ.get("SITE_CACHE_DIR"):
+        return Path(os.environ["SITE_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parorende-site"
 
 
 def _shared_work() -> bool:
@@ -182,7 +186,7 @@ def on_env(env, config, files):
     env.filters.update(mailto_href=reader_html.mailto_href, after_first_h1=reader_html.after_first_h1)
     # Each language's nested build has a fresh environment: compile each theme
     # template once for all of them, and keep the compiled code for the next
-    # build (.cache/templates/; scripts/render/template_cache.py).
+    # build (_cache_dir(); scripts/render/template_cache.py).
     if _shared_work():
         env.bytecode_cache = template_cache.SharedBytecodeCache(_cache_dir() / "templates")
     return env

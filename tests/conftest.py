@@ -75,8 +75,8 @@ def _build_into(site_dir: Path, log: Path, failed: Path) -> None:
 def pytest_configure(config):
     """Every build this test run starts keeps what the next build can reuse
     (compiled templates, pruned stylesheets) in one folder of the run, not in
-    .cache/: the tests build copies of the project in temporary folders,
-    whose entries would pile up there. Under xdist the controller's
+    the user's cache: the tests build copies of the project in temporary
+    folders, whose entries would pile up there. Under xdist the controller's
     temporary folder is the workers' parent."""
     factory = getattr(config, "_tmp_path_factory", None)
     if factory is not None and "SITE_CACHE_DIR" not in os.environ:

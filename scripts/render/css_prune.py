@@ -16,7 +16,7 @@ A class an editor uses later (a new admonition type, a table, tabs) is kept
 automatically the next time the site is built, because the pruning reads the
 built pages. A build whose pages, scripts and theme give PurgeCSS exactly the
 same input as an earlier build's takes the earlier result from the cache
-(the hooks' .cache/css/), as PurgeCSS would give the same output.
+(css/ in the hooks' build cache), as PurgeCSS would give the same output.
 `mkdocs serve` skips all this and links Material's own files.
 
 Without node or PurgeCSS the build goes on with the whole theme stylesheet
@@ -106,7 +106,7 @@ def prune(
     the site model read them (one parse per page for everything), or HTML
     files for PurgeCSS to read itself (the same result: tests/render/test_css_prune.py).
     `cache_dir`: where a result is kept for the next build with exactly the
-    same input (the hooks' .cache/css/); without it PurgeCSS runs every time."""
+    same input (css/ in the hooks' build cache); without it PurgeCSS runs every time."""
     node = shutil.which("node")
     if node is None:
         raise PruneError("node is not installed. Run `python3 scripts/docs.py setup` (it installs nodejs and npm).")

@@ -15,8 +15,8 @@ reuse it:
   passed), so two differently configured environments never share code.
 
 Every build is a new process, so the compiled code is also kept on disk
-(``directory``; the hooks use .cache/templates/ in the repository, or
-templates/ in SITE_CACHE_DIR): the next build, a test's build or a CI run after
+(``directory``: templates/ in the hooks' build cache, ~/.cache/parorende-site/
+or SITE_CACHE_DIR): the next build, a test's build or a CI run after
 set-up loads it instead of compiling. Each file is named by the same key
 plus Jinja's version, is written whole or not at all (Jinja's own
 temporary-file-then-rename), and Jinja rejects it unless its checksum

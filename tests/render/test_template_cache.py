@@ -113,3 +113,15 @@ def test_the_hooks_give_each_language_build_of_the_real_theme_the_shared_compile
 
     monkeypatch.setenv("SITE_SKIP_TEMPLATE_CACHE", "1")
     assert hooks.on_env(config.theme.get_env(), config, None).bytecode_cache is None
+
+
+def test_the_build_cache_is_outside_the_repository(monkeypatch, tmp_path):
+    """A compiled template is code the build runs: a pull request must not be able to add one."""
+    spec = importlib.util.spec_from_file_location("hooks_for_cache", ROOT / "scripts" / "mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    monkeypatch.delenv("SITE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert not hooks._cache_dir().resolve().is_relative_to(ROOT.resolve())
+    monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path))
+    assert hooks._cache_dir() == tmp_path
