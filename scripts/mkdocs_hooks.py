@@ -39,6 +39,7 @@ from scripts.model.site import SiteModel  # noqa: E402
 from scripts.model.urls import split_source  # noqa: E402
 from scripts.render import (  # noqa: E402
     bidi,
+    build_cache,
     csp,
     css_prune,
     error_pages,
@@ -163,22 +164,11 @@ def on_config(config):
     return config
 
 
-def _cache_dir() -> Path:
-    """Where a build keeps work the next build can reuse (compiled templates,
-    the pruned stylesheet), each file named by a hash of all it was made from.
-    Outside the repository, so a pull request cannot put a file there (a
-    compiled template is code the build runs). SITE_CACHE_DIR moves it (the
-    tests use one folder per run)."""
-    if os.environ.get("SITE_CACHE_DIR"):
-        return Path(os.environ["SITE_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parorende-site"
-
-
 def _shared_work() -> bool:
     # SITE_SKIP_TEMPLATE_CACHE=1: every language compiles the theme's templates
     # and walks the theme's folders itself, as without these hooks, and
-    # nothing comes from .cache/ (the reproducibility test builds both ways and
-    # compares every file).
+    # nothing comes from the build cache (scripts/render/build_cache.py; the
+    # reproducibility test builds both ways and compares every file).
     return os.environ.get("SITE_SKIP_TEMPLATE_CACHE") != "1"
 
 
@@ -186,9 +176,9 @@ def on_env(env, config, files):
     env.filters.update(mailto_href=reader_html.mailto_href, after_first_h1=reader_html.after_first_h1)
     # Each language's nested build has a fresh environment: compile each theme
     # template once for all of them, and keep the compiled code for the next
-    # build (_cache_dir(); scripts/render/template_cache.py).
+    # build (scripts/render/build_cache.py).
     if _shared_work():
-        env.bytecode_cache = template_cache.SharedBytecodeCache(_cache_dir() / "templates")
+        env.bytecode_cache = template_cache.SharedBytecodeCache(build_cache.directory() / "templates")
     return env
 
 
@@ -274,7 +264,7 @@ def _finish_assets(site_dir: Path, model: SiteModel) -> None:
     own = [site_dir / p.relative_to(theme) for p in sorted(theme.glob("assets/*/*.*"))] if theme else []
     minify.files_in_place([p for p in own if p.suffix in (".css", ".js") and p.exists()])
     scripts = [p for p in own if p.suffix == ".js" and p.exists()]
-    cache = _cache_dir() / "css" if _shared_work() else None
+    cache = build_cache.directory() / "css" if _shared_work() else None
     bundle = css_prune.write_bundle(site_dir, [site_dir / path for path in _bundled_css], scripts, model.built, cache)
     model.built.rescan_assets()  # the bundle is new, Material's stylesheets are gone
     if not bundle.theme_bytes:

@@ -26,17 +26,15 @@ tests fail then (tests/render/test_css_prune.py).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.model.built import BuiltSite, Selectors
+from scripts.render import build_cache
 
 STYLESHEETS = "assets/stylesheets"
 BUNDLE = f"{STYLESHEETS}/bundle.min.css"
@@ -76,21 +74,21 @@ def used_variables(texts: list[str]) -> list[str]:
 
 
 def _cache_file(cache_dir: Path | None, job: dict, scripts: list[Path]) -> Path | None:
-    """Where the result of `job` is kept: named by a hash of everything PurgeCSS
-    would read (the job, the scripts' text, PurgeCSS's version, css_prune.cjs)."""
+    """Where the result of `job` is kept: named by everything PurgeCSS would
+    read (the job, the scripts' text, PurgeCSS's version, css_prune.cjs)."""
     if cache_dir is None or "selectors" not in job:
         return None
-    digest = hashlib.sha256()
     # The scripts by their text, not their place: each build writes them into its own site folder.
     where_not = {key: value for key, value in job.items() if key != "scripts"}
-    for part in (
-        json.dumps(where_not, sort_keys=True),
-        *(f"{p.suffix}\0{p.read_text(encoding='utf-8')}" for p in scripts),
-        PURGECSS_PACKAGE.read_text(encoding="utf-8") if PURGECSS_PACKAGE.exists() else "",
-        NODE_SCRIPT.read_text(encoding="utf-8"),
-    ):
-        digest.update(part.encode("utf-8") + b"\0")
-    return cache_dir / f"{digest.hexdigest()}.css"
+    return cache_dir / (
+        build_cache.name(
+            json.dumps(where_not, sort_keys=True),
+            *(f"{p.suffix}\0{p.read_text(encoding='utf-8')}" for p in scripts),
+            PURGECSS_PACKAGE.read_text(encoding="utf-8") if PURGECSS_PACKAGE.exists() else "",
+            NODE_SCRIPT.read_text(encoding="utf-8"),
+        )
+        + ".css"
+    )
 
 
 def prune(
@@ -121,7 +119,10 @@ def prune(
         job["html"] = [str(p) for p in pages]
     cached = _cache_file(cache_dir, job, scripts)
     if cached is not None and cached.is_file():
-        return cached.read_text(encoding="utf-8")
+        try:
+            return cached.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass  # unreadable: PurgeCSS runs, and the file is written anew
     proc = subprocess.run(
         [node, str(NODE_SCRIPT)], input=json.dumps(job), capture_output=True, text=True, encoding="utf-8"
     )
@@ -131,19 +132,8 @@ def prune(
             raise PruneError(f"PurgeCSS is not installed ({missing[0]}). Run `npm ci --ignore-scripts`.")
         raise PruneError(f"PurgeCSS failed: {proc.stderr.strip()}")
     if cached is not None:
-        _keep(cached, proc.stdout)
+        build_cache.keep(cached, proc.stdout.encode("utf-8"))
     return proc.stdout
-
-
-def _keep(path: Path, text: str) -> None:
-    """Write whole or not at all (another build may read it at the same time)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as f:
-            f.write(text)
-        os.replace(f.name, path)
-    except OSError:
-        pass  # a read-only checkout: PurgeCSS runs each time, as without the cache
 
 
 def write_bundle(

@@ -15,12 +15,10 @@ reuse it:
   passed), so two differently configured environments never share code.
 
 Every build is a new process, so the compiled code is also kept on disk
-(``directory``: templates/ in the hooks' build cache, ~/.cache/parorende-site/
-or SITE_CACHE_DIR): the next build, a test's build or a CI run after
-set-up loads it instead of compiling. Each file is named by the same key
-plus Jinja's version, is written whole or not at all (Jinja's own
-temporary-file-then-rename), and Jinja rejects it unless its checksum
-matches the template's source now.
+(``directory``: templates/ in the build cache, scripts/render/build_cache.py):
+the next build loads it instead of compiling. Each file is named by the same
+key plus Jinja's version; Jinja takes it only if its checksum matches the
+template's source now, and a file that cannot be read is compiled again.
 
 Rendering is unchanged: the same code object would have been compiled from
 the same source. tests/render/test_reproducible.py builds the site with and
@@ -30,13 +28,13 @@ without the cache and compares every file.
 from __future__ import annotations
 
 import collections
-import hashlib
-import os
-import tempfile
+import pickle
 from pathlib import Path
 
 import jinja2
 from jinja2.utils import _PassArg
+
+from scripts.render import build_cache
 
 # (environment signature, Jinja's bucket key) -> (source checksum, code)
 _STORE: dict[tuple, tuple[str, object]] = {}
@@ -97,8 +95,7 @@ class SharedBytecodeCache(jinja2.BytecodeCache):
     def _file(self, key: tuple) -> Path | None:
         if self.directory is None:
             return None
-        digest = hashlib.sha256(repr((jinja2.__version__, key)).encode("utf-8")).hexdigest()
-        return self.directory / f"{digest}.jinja"
+        return self.directory / f"{build_cache.name(repr((jinja2.__version__, key)))}.jinja"
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         key = (signature(bucket.environment), bucket.key)
@@ -107,11 +104,16 @@ class SharedBytecodeCache(jinja2.BytecodeCache):
             bucket.code = entry[1]
             return
         path = self._file(key)
-        if path is not None and path.is_file():
+        if path is None or not path.is_file():
+            return
+        try:
             with open(path, "rb") as f:
                 bucket.load_bytecode(f)  # Jinja leaves bucket.code None unless version and checksum match
-            if bucket.code is not None:
-                _STORE[key] = (bucket.checksum, bucket.code)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()  # unreadable: compiled again, and the file written anew
+            return
+        if bucket.code is not None:
+            _STORE[key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         # Jinja calls this only after it compiled a template the cache did not have.
@@ -119,16 +121,8 @@ class SharedBytecodeCache(jinja2.BytecodeCache):
         _STORE[key] = (bucket.checksum, bucket.code)
         compiles[getattr(bucket, "template_name", bucket.key)] += 1
         path = self._file(key)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Whole or not at all: another build may read it at the same time.
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".tmp", delete=False) as f:
-                bucket.write_bytecode(f)
-            os.replace(f.name, path)
-        except OSError:
-            pass  # a read-only checkout: the build compiles each time, as without the cache
+        if path is not None:
+            build_cache.keep(path, bucket.bytecode_to_string())
 
     def clear(self) -> None:
         _STORE.clear()

@@ -15,7 +15,7 @@ import jinja2
 import pytest
 from mkdocs.config import load_config
 
-from scripts.render import template_cache
+from scripts.render import build_cache, template_cache
 from tests.helpers import ROOT
 
 TEMPLATES = {
@@ -117,11 +117,20 @@ def test_the_hooks_give_each_language_build_of_the_real_theme_the_shared_compile
 
 def test_the_build_cache_is_outside_the_repository(monkeypatch, tmp_path):
     """A compiled template is code the build runs: a pull request must not be able to add one."""
-    spec = importlib.util.spec_from_file_location("hooks_for_cache", ROOT / "scripts" / "mkdocs_hooks.py")
-    hooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hooks)
     monkeypatch.delenv("SITE_CACHE_DIR", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    assert not hooks._cache_dir().resolve().is_relative_to(ROOT.resolve())
+    assert not build_cache.directory().resolve().is_relative_to(ROOT.resolve())
     monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path))
-    assert hooks._cache_dir() == tmp_path
+    assert build_cache.directory() == tmp_path
+
+
+def test_a_damaged_cache_file_is_compiled_again(tmp_path):
+    templates, cache = tmp_path / "templates", tmp_path / "cache"
+    templates.mkdir()
+    write(templates, TEMPLATES)
+    first = language_build(templates, "nb", directory=cache)
+    for path in cache.glob("*.jinja"):
+        path.write_bytes(path.read_bytes()[:20])  # cut off inside the checksum, as by a full disk
+    template_cache.SharedBytecodeCache().clear()  # the next process
+    assert language_build(templates, "nb", directory=cache) == first
+    assert template_cache.compiles == {"base.html": 1, "main.html": 1, "partial.html": 1}
