@@ -42,6 +42,7 @@ from scripts.render import (  # noqa: E402
     build_cache,
     csp,
     css_prune,
+    css_split,
     error_pages,
     escape,
     html_fixes,
@@ -232,7 +233,8 @@ def _finish(output: str, url: str | None = None) -> str:
     # breaks in numbers, dates, Norwegian terms); the policy comes last, so
     # it lists the hashes of the final inline scripts.
     page = reader_html.finish(bidi.isolate(html_fixes.fix(notices.html_dir(output), url)), _norwegian_terms())
-    page = minify.html(page)
+    # The stylesheet parts (tables, admonitions...) this page has elements of.
+    page = css_split.link_parts(minify.html(page))
     # The preview's live reload is an inline script MkDocs adds after this
     # hook, so the local preview goes without the policy; builds always have it.
     return page if _serving else csp.add_policy(page)
@@ -316,6 +318,7 @@ def on_post_build(config) -> None:
                 _titles(model, locale),
                 _norwegian_terms() if locale != model.cfg.default_locale else frozenset(),
             )
+            steps = {address: css_split.link_parts(page) for address, page in steps.items()}
             guide_render.write_steps(site_dir, "" if locale == model.cfg.default_locale else f"{locale}/", steps)
     usable = [r for r in model.redirects.entries if urls_check.usable(model.cfg, r)]
     redirect_pages.write(model.cfg, model.interface, usable, site_dir, config["site_url"])

@@ -23,6 +23,7 @@ from scripts.checks import (
     navigation,
     offers,
     readability,
+    stylesheets,
     terms,
     third_party,
     translation,
@@ -72,6 +73,7 @@ BUILT_CHECKS = (
     Check("html", "the Content-Security-Policy, and only allowed HTML in each page's content", html.check),
     Check("third-party", "nothing in the built site loads from another host", third_party.check),
     Check("published", "every published address is still built, or redirected", urls.check_built),
+    Check("stylesheets", "each built page loads the parts of the stylesheet its elements need", stylesheets.check),
 )
 ALL = {check.name: check for check in SOURCE_CHECKS + BUILT_CHECKS}
 

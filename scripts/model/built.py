@@ -110,17 +110,20 @@ class Selectors:
         }
 
 
-def markup_of(tree: LexborHTMLParser) -> tuple[set[str], set[tuple[str, str]]]:
-    """Every tag and every (attribute, value) pair in a page, as they are: the
-    splitting into classes, ids and values is done once for the whole site
-    (`Selectors.of`), since most pairs repeat on every page."""
+def markup_of(tree: LexborHTMLParser) -> tuple[set[str], set[tuple[str, str]], set[tuple[str, str]]]:
+    """Every tag, every (attribute, value) pair and every (tag, class attribute)
+    in a page, as they are: the splitting into classes, ids and values is done
+    once for the whole site (`Selectors.of`), since most pairs repeat on every page."""
     tags: set[str] = set()
     pairs: set[tuple[str, str]] = set()
-    add_tag, add_pairs = tags.add, pairs.update
+    shapes: set[tuple[str, str]] = set()
+    add_tag, add_pairs, add_shape = tags.add, pairs.update, shapes.add
     for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
+        attributes = node.attributes
         add_tag(node.tag)
-        add_pairs(node.attributes.items())
-    return tags, pairs
+        add_pairs(attributes.items())
+        add_shape((node.tag, attributes.get("class") or ""))
+    return tags, pairs, shapes
 
 
 @dataclass
@@ -139,6 +142,11 @@ class BuiltPage:
     content: list[Element] = field(default_factory=list)  # elements inside <article>
     tags: set[str] = field(default_factory=set)  # every tag name (for Selectors)
     attributes: set[tuple[str, str]] = field(default_factory=set)  # every (attribute, value) pair (for Selectors)
+    shapes: set[tuple[str, str]] = field(default_factory=set)  # every element's (tag, class attribute)
+
+    @property
+    def classes(self) -> set[str]:
+        return {c for name, value in self.attributes if name == "class" for c in (value or "").split()}
 
     @property
     def is_not_found(self) -> bool:
@@ -148,7 +156,7 @@ class BuiltPage:
 def parse(rel: str, data: bytes) -> BuiltPage:
     tree = LexborHTMLParser(data)
     page = BuiltPage(rel)
-    page.tags, page.attributes = markup_of(tree)
+    page.tags, page.attributes, page.shapes = markup_of(tree)
     root = tree.css_first("html")
     page.lang = (root.attributes.get("lang") or "") if root else ""
     for node in tree.css("[id], a[name]"):
@@ -248,6 +256,10 @@ class BuiltSite:
             tags |= page.tags
             pairs |= page.attributes
         return Selectors.of(tags, pairs)
+
+    def shapes(self) -> set[tuple[str, str]]:
+        """Every element's (tag, class attribute), on any page: which classes occur together."""
+        return set().union(*(page.shapes for page in self.pages.values()))
 
     def rescan_assets(self) -> None:
         """Read the file list and the stylesheets again, not the pages: after a

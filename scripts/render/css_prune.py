@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.model.built import BuiltSite, Selectors
-from scripts.render import build_cache
+from scripts.render import build_cache, css_split
 
 STYLESHEETS = "assets/stylesheets"
 BUNDLE = f"{STYLESHEETS}/bundle.min.css"
@@ -48,6 +48,8 @@ PURGECSS_PACKAGE = Path(__file__).resolve().parent.parent.parent / "node_modules
 SAFELIST = ["mark"]
 
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
+# A script's strings, where it writes any class it adds (as css_prune.cjs reads them).
+_STRING = re.compile(r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`""")
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 
 
@@ -59,7 +61,8 @@ class PruneError(Exception):
 class Bundle:
     pruned: bool
     theme_bytes: int  # Material's CSS before pruning
-    bundle_bytes: int  # the file written (pruned theme CSS + the site's own)
+    bundle_bytes: int  # the file written (pruned theme CSS + the site's own), without the parts
+    part_bytes: dict[str, int]  # each part's file (css_split.py)
     message: str = ""
 
 
@@ -71,6 +74,16 @@ def theme_files(site_dir: Path) -> list[Path]:
 def used_variables(texts: list[str]) -> list[str]:
     """Custom properties (--md-...) that the site's own CSS or style attributes use."""
     return sorted({name for text in texts for name in _VAR.findall(text)})
+
+
+def script_words(scripts: list[Path]) -> set[str]:
+    """The words in the scripts' strings: every class a script may add."""
+    return {
+        word
+        for path in scripts
+        for string in _STRING.findall(path.read_text(encoding="utf-8"))
+        for word in re.findall(r"[A-Za-z0-9_-]+", string)
+    }
 
 
 def _cache_file(cache_dir: Path | None, job: dict, scripts: list[Path]) -> Path | None:
@@ -139,7 +152,8 @@ def prune(
 def write_bundle(
     site_dir: Path, own_css: list[Path], own_scripts: list[Path], built: BuiltSite, cache_dir: Path | None = None
 ) -> Bundle:
-    """Write BUNDLE (pruned theme CSS + `own_css`) and remove Material's now unused files.
+    """Write BUNDLE (pruned theme CSS + `own_css`) and the files of its parts
+    (css_split.py), and remove Material's now unused files.
 
     `built`: the built site as scanned once (scripts/model/built.py): its
     pages' selectors and style attributes. `cache_dir`: see prune()."""
@@ -152,9 +166,15 @@ def write_bundle(
         kept = prune(theme_css, built.selectors(), own_scripts, used_variables(own + styles), cache_dir)
     except PruneError as error:
         kept, message = theme_css, str(error)
-    bundle = "\n".join([kept.strip(), *(css.strip() for css in own)]) + "\n"
+    whole = "\n".join([kept.strip(), *(css.strip() for css in own)])
+    split = css_split.split(whole, built.shapes(), script_words(own_scripts), set(used_variables(styles)))
+    bundle = split.bundle + "\n"
     (site_dir / BUNDLE).write_text(bundle, encoding="utf-8")
+    for part, text in split.parts.items():
+        # Written even when empty: the pages that have the part's elements link it.
+        (site_dir / part.file).write_text(text + "\n", encoding="utf-8")
     for path in themes:
         path.unlink()
         path.with_name(path.name + ".map").unlink(missing_ok=True)
-    return Bundle(not message, len(theme_css.encode()), len(bundle.encode()), message)
+    sizes = {part.name: len(text.encode()) + 1 for part, text in split.parts.items()}
+    return Bundle(not message, len(theme_css.encode()), len(bundle.encode()), sizes, message)

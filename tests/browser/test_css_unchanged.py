@@ -1,10 +1,13 @@
 """Pruning the stylesheet changes nothing a reader sees (scripts/render/css_prune.py).
 
 Each page is shown twice in Debian's headless Chromium, from the same built
-site: once as published (the pruned bundle.min.css, minified offers.css and
-guide.css) and once with the stylesheets the site had before pruning
-(Material's whole main and palette CSS, then site.css, offers.css and
-guide.css as written in overrides/), swapped in by intercepting the requests.
+site: once as published (the pruned bundle.min.css, the parts of it the page
+uses, such as bundle-tables.min.css (scripts/render/css_split.py), minified
+offers.css and guide.css) and once with the stylesheets the site had before
+pruning (Material's whole main and palette CSS, then site.css, offers.css and
+guide.css as written in overrides/, and the parts empty), swapped in by
+intercepting the requests. The pages cover every part: admonitions and cards
+on the home page, a button on the offers page, a table on the complaints page.
 The screenshots must be the same pixel for pixel: at phone and desktop width,
 left-to-right and right-to-left, and with the menu open, a link hovered,
 focus on the skip link, the language list open, search results shown and
@@ -17,6 +20,7 @@ from pathlib import Path
 import material
 import pytest
 
+from scripts.model.stylesheet_parts import PARTS
 from scripts.render import css_prune
 from scripts.tools.browser import DESKTOP, PHONE, search
 from tests.helpers import ROOT
@@ -62,6 +66,7 @@ CASES = [
     ("ar-glossary-desktop", "ar/ordliste/", DESKTOP, None, True),
     ("offers-phone", "hjelp-i-naerheten/", PHONE, None, True),
     ("ar-offers-desktop", "ar/hjelp-i-naerheten/", DESKTOP, None, True),
+    ("complaints-phone", "klage/", PHONE, None, True),
     ("guide-phone", "veiviser/", PHONE, None, True),
     ("ar-guide-desktop", "ar/veiviser/", DESKTOP, None, True),
     ("guide-step-phone", "veiviser/voksen/", PHONE, None, True),
@@ -84,6 +89,8 @@ def pages(browser):
     published = browser.new_context()
     original = browser.new_context()
     original.route(f"**/{css_prune.BUNDLE}", _serve(_original_bundle()))
+    for part in PARTS:
+        original.route(f"**/{part.file}", _serve(""))
     for name in ("offers.css", "guide.css"):
         original.route(f"**/{css_prune.STYLESHEETS}/{name}", _serve((OWN_CSS / name).read_text(encoding="utf-8")))
     yield published.new_page(), original.new_page()

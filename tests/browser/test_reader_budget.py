@@ -11,18 +11,13 @@ from scripts.tools.benchmark_reader import BUDGET_BYTES, lighthouse
 from scripts.tools.browser import first_views, sitemap_paths
 
 ROOT_ARTIFACTS = "test-artifacts/lighthouse"
-# Pages still over the budget (issue 14) with everything but their own text at
-# its smallest: the Arabic glossary's HTML alone is 17.3 KB gzip (26.3 KB in
-# all on 2026-12-01). Each may not grow past its ceiling (KB gzip); delete a
-# line once that page fits in BUDGET_BYTES.
-OVER_BUDGET_KB = {"ar/ordliste/": 26.5}
 
 
 def test_first_view_of_every_page_fits_the_budget(browser, built_site, served_site):
     over, elsewhere, search = [], [], []
     paths = sitemap_paths(built_site)
     for path, view in zip(paths, first_views(browser, [served_site + p for p in paths])):
-        if view.gzip_bytes > OVER_BUDGET_KB.get(path, BUDGET_BYTES / 1024) * 1024:
+        if view.gzip_bytes > BUDGET_BYTES:
             biggest = sorted(view.requests, key=lambda r: -r[2])[:3]
             over.append(
                 f"/{path}: {view.gzip_bytes / 1024:.1f} KB "
@@ -32,8 +27,7 @@ def test_first_view_of_every_page_fits_the_budget(browser, built_site, served_si
         search += [f"/{path}: {u}" for u, _, _ in view.requests if "/pagefind/" in u]
     assert not elsewhere, "requests to other hosts:\n" + "\n".join(elsewhere)
     assert not search, "the search index loaded before the reader searched:\n" + "\n".join(search)
-    limit = f"over the {BUDGET_BYTES // 1024} KB budget (or the page's ceiling in OVER_BUDGET_KB)"
-    assert not over, limit + ":\n" + "\n".join(over)
+    assert not over, f"over the {BUDGET_BYTES // 1024} KB budget:\n" + "\n".join(over)
 
 
 @pytest.mark.parametrize("path", ["", "ar/arbeid-og-penger/"])

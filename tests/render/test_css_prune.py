@@ -14,6 +14,7 @@ import material
 import pytest
 
 from scripts.model import built
+from scripts.model.stylesheet_parts import PARTS
 from scripts.render import css_prune
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -160,7 +161,8 @@ def test_without_node_the_bundle_has_the_whole_theme_stylesheet(tmp_path, monkey
     # Material's rules first, in the theme's order, then the site's own; no stale source map.
     assert text.index(".md-a") < text.index(".md-b") < text.index(".site-c")
     assert "sourceMappingURL" not in text
-    assert sorted(p.name for p in styles.iterdir()) == ["bundle.min.css", "site.css"]
+    parts = [part.file.rsplit("/", 1)[1] for part in PARTS]
+    assert sorted(p.name for p in styles.iterdir()) == sorted([*parts, "bundle.min.css", "site.css"])
 
 
 # The built site.
@@ -193,14 +195,25 @@ def test_every_page_links_the_bundle_and_no_theme_stylesheet(built_site):
 
 
 def test_every_class_a_page_uses_keeps_the_themes_rules(built_site):
-    """A class in any built page that Material styles is still styled."""
-    theme = re.sub(r"url\([^)]*\)", "", theme_css())
-    themed = set(re.findall(r"\.(-?[A-Za-z_][\w-]*)", theme))
-    used = set()
+    """A class in a built page that Material styles is still styled by the
+    stylesheets that page loads (the bundle and its parts, css_split.py)."""
+    class_name = r"\.(-?[A-Za-z_][\w-]*)"
+    themed = set(re.findall(class_name, re.sub(r"url\([^)]*\)", "", theme_css())))
+    sheets_read: dict[str, set[str]] = {}
+
+    def classes_in(name: str) -> set[str]:
+        if name not in sheets_read:
+            css = (built_site / css_prune.STYLESHEETS / name).read_text(encoding="utf-8")
+            sheets_read[name] = set(re.findall(class_name, re.sub(r"url\([^)]*\)", "", css)))
+        return sheets_read[name]
+
+    lost, checked = set(), set()
     for page in built_pages(built_site):
-        for value in re.findall(r'\bclass="([^"]*)"', page.read_text(encoding="utf-8")):
-            used.update(value.split())
-    bundle = (built_site / css_prune.BUNDLE).read_text(encoding="utf-8")
-    lost = sorted(c for c in used & themed if not re.search(rf"\.{re.escape(c)}(?![\w-])", bundle))
-    assert len(used & themed) > 50, sorted(used & themed)
-    assert not lost, f"classes used on the site whose rules were pruned: {lost}"
+        html = page.read_text(encoding="utf-8")
+        used = {c for value in re.findall(r'\bclass="([^"]*)"', html) for c in value.split()} & themed
+        sheets = [s.rsplit("/", 1)[-1] for s in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
+        styled = set().union(*(classes_in(name) for name in sheets))
+        lost |= {f"{c} ({page.relative_to(built_site)})" for c in used - styled} if sheets else set()
+        checked |= used
+    assert len(checked) > 50, sorted(checked)
+    assert not lost, f"classes used on a page whose rules it does not load: {sorted(lost)[:20]}"
