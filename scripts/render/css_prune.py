@@ -9,8 +9,9 @@ at run time, always written as strings: className = "x", classList.add("x"),
 querySelector(".x")), plus the custom properties and animations those rules
 still use. The result, followed by the site's own stylesheets (mkdocs.yml
 extra_css), is one file, BUNDLE, the only stylesheet overrides/main.html
-links on every page (offers.css and guide.css still load only where they are
-used).
+links on every page; css_split.py then moves the rules for admonitions,
+tables, cards and buttons into files that only pages with such elements
+link (offers.css and guide.css also load only where they are used).
 
 A class an editor uses later (a new admonition type, a table, tabs) is kept
 automatically the next time the site is built, because the pruning reads the

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import cssselect2.parser as selector_parser
 import tinycss2
 
-from scripts.model.stylesheet_parts import PARTS, Part, markup_in, needed
+from scripts.model.stylesheet_parts import PARTS, Part, needed_in
 
 BUNDLE_LINK = re.compile(r'<link rel="stylesheet" href="([^"]*)bundle\.min\.css">')
 PART_LINK = re.compile(r'\n<link rel="stylesheet" href="[^"]*bundle-[a-z]+\.min\.css">')
@@ -49,7 +49,7 @@ def link_parts(page: str) -> str:
     found = BUNDLE_LINK.search(page)
     if not found:
         return page
-    parts = needed(*markup_in(page))
+    parts = needed_in(page)
     links = "".join(f'\n<link rel="stylesheet" href="{found.group(1)}{part.file.rsplit("/", 1)[1]}">' for part in parts)
     return page[: found.end()] + links + page[found.end() :]
 
@@ -78,10 +78,7 @@ class _Rule:
     declarations: list[tuple[str, str]] = field(default_factory=list)  # (name, text)
     moved_declarations: dict[str, int] = field(default_factory=dict)  # custom property -> part
     opaque: str = ""  # @font-face, @keyframes...: kept in the bundle as written
-
-    @property
-    def families(self) -> set[str]:
-        return {_family(name) for name, _ in self.declarations}
+    families: frozenset[str] = frozenset()  # of the declarations' properties (_family)
 
 
 def _family(name: str) -> str:
@@ -119,16 +116,15 @@ def _part_of(tree) -> int | None:
     return next((i for i, part in enumerate(PARTS) if part.used_by(classes, tags)), None)
 
 
-def _selector_texts(prelude: list) -> list[str]:
-    texts, current = [], []
+def _selector_tokens(prelude: list) -> list[list]:
+    """A selector list's tokens, one list per selector."""
+    selectors: list[list] = [[]]
     for token in prelude:
         if token.type == "literal" and token.value == ",":
-            texts.append(tinycss2.serialize(current).strip())
-            current = []
+            selectors.append([])
         else:
-            current.append(token)
-    texts.append(tinycss2.serialize(current).strip())
-    return texts
+            selectors[-1].append(token)
+    return selectors
 
 
 def _read(nodes: list, context: tuple[str, ...], out: list[_Rule]) -> None:
@@ -141,9 +137,11 @@ def _read(nodes: list, context: tuple[str, ...], out: list[_Rule]) -> None:
                     value = tinycss2.serialize(item.value).strip()
                     important = "!important" if item.important else ""
                     rule.declarations.append((item.name, f"{item.name}:{value}{important}"))
-            for text in _selector_texts(node.prelude):
+            rule.families = frozenset(_family(name) for name, _ in rule.declarations)
+            for tokens in _selector_tokens(node.prelude):
+                text = tinycss2.serialize(tokens).strip()
                 try:
-                    [parsed] = selector_parser.parse(text)
+                    [parsed] = selector_parser.parse(tokens)
                 except (selector_parser.SelectorError, ValueError):
                     rule.selectors.append(_Selector(text))
                     continue
