@@ -168,7 +168,11 @@ def write_bundle(
     except PruneError as error:
         kept, message = theme_css, str(error)
     whole = "\n".join([kept.strip(), *(css.strip() for css in own)])
-    split = css_split.split(whole, built.shapes(), script_words(own_scripts), set(used_variables(styles)))
+    # Custom properties that something outside the bundle uses stay in it:
+    # style attributes, and the stylesheets only some pages load (offers.css, guide.css).
+    others = [p.read_text(encoding="utf-8") for p in (site_dir / STYLESHEETS).glob("*.css") if p not in themes]
+    keep = set(used_variables(styles + others))
+    split = css_split.split(whole, built.shapes(), script_words(own_scripts), keep)
     bundle = split.bundle + "\n"
     (site_dir / BUNDLE).write_text(bundle, encoding="utf-8")
     for part, text in split.parts.items():

@@ -184,11 +184,11 @@ def _keep_conflicts(rules: list[_Rule], elements: _Elements) -> None:
     while changed:
         changed = False
         placed = []  # (place in the old order, place in the new order, selector, rule)
+        unreadable = []  # the same for selectors without a known specificity: they may conflict with any
         for order, rule in enumerate(rules):
             for selector in rule.selectors:
-                if selector.specificity is not None:
-                    new = ((selector.part + 1) if selector.part is not None else 0, order)
-                    placed.append((order, new, selector, rule))
+                new = ((selector.part + 1) if selector.part is not None else 0, order)
+                (placed if selector.specificity is not None else unreadable).append((order, new, selector, rule))
         groups: dict[tuple, list] = {}
         for entry in placed:
             groups.setdefault((entry[2].specificity, entry[2].pseudo), []).append(entry)
@@ -196,13 +196,13 @@ def _keep_conflicts(rules: list[_Rule], elements: _Elements) -> None:
             for order, new, selector, rule in group:
                 if selector.part is None:
                     continue
-                for other_order, other_new, other, other_rule in group:
+                for other_order, other_new, other, other_rule in group + unreadable:
                     if other_rule is rule or (other_order < order) == (other_new < new):
                         continue
                     families, other_families = rule.families, other_rule.families
                     if not (families & other_families or "all" in families | other_families):
                         continue
-                    if elements.may_share(selector.shape, other.shape):
+                    if other.specificity is None or elements.may_share(selector.shape, other.shape):
                         selector.part = None
                         if other.part is not None:
                             other.part = None

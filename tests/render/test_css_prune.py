@@ -165,6 +165,23 @@ def test_without_node_the_bundle_has_the_whole_theme_stylesheet(tmp_path, monkey
     assert sorted(p.name for p in styles.iterdir()) == sorted([*parts, "bundle.min.css", "site.css"])
 
 
+@pytest.mark.parametrize("offers_uses_it", [False, True])
+def test_a_custom_property_a_page_only_stylesheet_uses_stays_in_the_bundle(tmp_path, offers_uses_it):
+    """The table rule's colour moves to bundle-tables.min.css with it, unless
+    offers.css (loaded without the parts) uses the colour too."""
+    styles = tmp_path / css_prune.STYLESHEETS
+    styles.mkdir(parents=True)
+    (styles / "main.1.min.css").write_text(":root{--line:red}.md-typeset table{border-color:var(--line)}p{margin:0}")
+    (styles / "site.css").write_text(".site-c{color:green}")
+    (styles / "offers.css").write_text(".offer{border-color:var(--line)}" if offers_uses_it else ".offer{}")
+    (tmp_path / "index.html").write_text('<div class="md-typeset"><table><tr><td>1</td></tr></table><p>x</p></div>')
+    css_prune.write_bundle(tmp_path, [styles / "site.css"], [], built.scan(tmp_path))
+    bundle = (styles / "bundle.min.css").read_text()
+    tables = (styles / "bundle-tables.min.css").read_text()
+    assert ".md-typeset table{" in tables and ".md-typeset table" not in bundle
+    assert ("--line:red" in bundle) is offers_uses_it and ("--line:red" in tables) is not offers_uses_it
+
+
 # The built site.
 
 

@@ -76,6 +76,12 @@ def test_a_rule_that_could_lose_its_place_in_the_cascade_stays():
     assert parts_of(CONFLICT, shapes=apart, script_words={"site-box"}) == {"bundle": CONFLICT}
 
 
+def test_a_rule_before_one_whose_specificity_is_unknown_stays():
+    css = ".md-typeset table{background:red}.md-typeset ::-webkit-scrollbar{background:none}"
+    assert parts_of(css) == {"bundle": css}
+    assert parts_of(css.replace("background:none", "width:0"))["bundle"] == ".md-typeset ::-webkit-scrollbar{width:0}"
+
+
 def test_a_rule_moves_when_no_element_could_match_both():
     apart = {("div", "admonition"), ("div", "site-box")}
     assert parts_of(CONFLICT, shapes=apart) == {
