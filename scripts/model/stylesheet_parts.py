@@ -41,40 +41,23 @@ PARTS = (
     Part("buttons", frozenset({"md-button"})),
 )
 
-# Every class attribute, as HTML allows it to be written: "…", '…' or unquoted.
-_CLASS_ATTRIBUTE = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
-
-
-def markup_in(page: str) -> tuple[set[str], set[str]]:
-    """The classes and tag names an HTML text may have, read as text (no parse):
-    every element's are among them (and sometimes a few more, from a comment
-    or a script's text, which only loads a file without need)."""
-    classes: set[str] = set()
-    for match in _CLASS_ATTRIBUTE.finditer(page):
-        classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
-    return classes, {tag.lower() for tag in _TAG.findall(page)}
-
 
 def needed(classes: set[str] | frozenset[str], tags: set[str] | frozenset[str]) -> tuple[Part, ...]:
     """The parts a page with these classes and tags needs, in PARTS' order."""
     return tuple(part for part in PARTS if part.used_by(classes, tags))
 
 
-_ALL_CLASSES = frozenset(c.lower() for part in PARTS for c in part.classes)
-# For needed_in: the same, on a text already in lower case ("data-class=" counts too: more, never less).
-_CLASS_VALUE = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_TAG_PATTERNS = {tag: re.compile(rf"<{re.escape(tag)}(?![\w-])") for part in PARTS for tag in part.tags}
+_ALL_CLASSES = frozenset(c for part in PARTS for c in part.classes)
+# Every class attribute, as HTML allows it to be written: "…", '…' or unquoted
+# (and any "…class=" attribute, which only counts a class more, never one less).
+_CLASS_VALUE = re.compile(r"""(?i:class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_TAG_PATTERNS = {tag: re.compile(rf"<{re.escape(tag)}(?![\w-])", re.I) for part in PARTS for tag in part.tags}
 
 
 def needed_in(page: str) -> tuple[Part, ...]:
-    """The parts an HTML text needs, as `needed(*markup_in(page))` finds them,
-    in a third of the time: on the text in lower case (a class written
-    "Admonition" then also counts, which only loads a file without need),
-    only the parts' own classes and tags."""
-    lower = page.lower()
-    classes: set[str] = set()
-    for match in _CLASS_VALUE.finditer(lower):
-        classes.update(_ALL_CLASSES.intersection((match.group(1) or match.group(2) or match.group(3) or "").split()))
-    tags = {tag for tag, pattern in _TAG_PATTERNS.items() if pattern.search(lower)}
-    return needed(classes, tags)
+    """The parts an HTML text needs, read as text (no parse): every element's
+    classes and tags are found (and sometimes a few more, from a comment or
+    a script's text, which only loads a file without need)."""
+    values = " ".join(a or b or c for a, b, c in _CLASS_VALUE.findall(page))
+    tags = {tag for tag, pattern in _TAG_PATTERNS.items() if pattern.search(page)}
+    return needed(_ALL_CLASSES.intersection(values.split()), tags)
