@@ -280,10 +280,12 @@ def split(
     `shapes`: (tag, class attribute) of every element of the built site
     (None: any two selectors may match one element); `script_words`: the
     words in the site's scripts' strings, any of which a script may add as a
-    class; `keep_variables`: custom properties pages use in style attributes."""
+    class or use as a custom property; `keep_variables`: custom properties
+    something outside the bundle uses (style attributes, offers.css, guide.css)."""
     rules: list[_Rule] = []
     nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     _read([n for n in nodes if n.type in ("qualified-rule", "at-rule")], (), rules)
     _keep_conflicts(rules, _Elements(shapes, set(script_words)))
-    _move_variables(rules, set(keep_variables))
+    # A script may read or set a custom property by its name.
+    _move_variables(rules, set(keep_variables) | {word for word in script_words if word.startswith("--")})
     return Split(_write(rules, None), {part: _write(rules, i) for i, part in enumerate(PARTS)})

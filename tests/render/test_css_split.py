@@ -110,6 +110,7 @@ def test_a_custom_property_only_a_part_uses_goes_with_it():
     for stays in ("summary:before{mask-image:var(--icon)}", "[data-md-color-scheme=slate]{--icon:none}"):
         assert "--icon:url(a.svg)" in parts_of(css + stays)["bundle"], stays
     assert "--icon:url(a.svg)" in split(css, keep_variables={"--icon"}).bundle
+    assert "--icon:url(a.svg)" in split(css, script_words={"getPropertyValue", "--icon"}).bundle
 
 
 def test_important_and_opaque_rules_are_written_back_as_they_were():
