@@ -33,8 +33,10 @@ from scripts.model.stylesheet_parts import PARTS, Part, needed_in
 
 BUNDLE_LINK = re.compile(r'<link rel="stylesheet" href="([^"]*)bundle\.min\.css">')
 PART_LINK = re.compile(r'\n<link rel="stylesheet" href="[^"]*bundle-[a-z]+\.min\.css">')
-# At-rules whose block holds rules (and is written around a moved rule in the part's file).
-_BLOCK_AT_RULES = {"media", "supports", "container", "layer", "document", "scope"}
+# At-rules whose block holds rules, and that only select when those apply: one
+# is written around a moved rule in the part's file. (@layer would not do: the
+# order of layers is where each is first named.)
+_BLOCK_AT_RULES = {"media", "supports", "container"}
 # Properties that set the same thing under other names: top sets inset, row-gap sets gap.
 _FAMILY_ALIASES = {"top": "inset", "right": "inset", "bottom": "inset", "left": "inset", "row": "gap", "column": "gap"}
 _VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
@@ -131,6 +133,10 @@ def _read(nodes: list, context: tuple[str, ...], out: list[_Rule]) -> None:
     for node in nodes:
         if node.type == "qualified-rule":
             contents = tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
+            if any(item.type != "declaration" for item in contents):
+                # Nested rules (or what tinycss2 could not read): kept whole, in the bundle.
+                out.append(_Rule(context, opaque=node.serialize()))
+                continue
             rule = _Rule(context)
             for item in contents:
                 if item.type == "declaration":

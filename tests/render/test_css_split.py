@@ -119,6 +119,9 @@ def test_important_and_opaque_rules_are_written_back_as_they_were():
         "bundle": "@font-face{font-family:x;src:url(x.woff2)}@keyframes a{0%{opacity:0}}",
         "tables": ".md-typeset table{color:red!important}",
     }
+    # Nested rules and layers stay whole in the bundle.
+    for kept in (".md-typeset table{color:red;&:hover{color:blue}}", "@layer site{.md-typeset table{color:red}}"):
+        assert parts_of(kept) == {"bundle": kept}, kept
 
 
 @pytest.mark.parametrize(
