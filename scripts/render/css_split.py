@@ -68,7 +68,7 @@ class Shape:
 class _Selector:
     text: str
     specificity: tuple | None = None  # None: unreadable, stays in the bundle
-    pseudo: str | None = None
+    pseudo: str | None = None  # the pseudo-element ("before"); for an unreadable selector, None: unknown
     shape: Shape = Shape(None, frozenset())
     part: int | None = None  # index into PARTS; None: the bundle
 
@@ -149,7 +149,10 @@ def _read(nodes: list, context: tuple[str, ...], out: list[_Rule]) -> None:
                 try:
                     [parsed] = selector_parser.parse(tokens)
                 except (selector_parser.SelectorError, ValueError):
-                    rule.selectors.append(_Selector(text))
+                    # Mostly a pseudo-element cssselect2 does not know (::-webkit-scrollbar):
+                    # then it can only conflict with a rule for the same one.
+                    pseudo = re.findall(r"::([\w-]+)", text)
+                    rule.selectors.append(_Selector(text, pseudo=pseudo[-1].lower() if pseudo else None))
                     continue
                 tree = parsed.parsed_tree
                 rule.selectors.append(
@@ -208,6 +211,8 @@ def _keep_conflicts(rules: list[_Rule], elements: _Elements) -> None:
                     families, other_families = rule.families, other_rule.families
                     if not (families & other_families or "all" in families | other_families):
                         continue
+                    if other.specificity is None and other.pseudo is not None and other.pseudo != selector.pseudo:
+                        continue  # an unreadable selector for another pseudo-element
                     if other.specificity is None or elements.may_share(selector.shape, other.shape):
                         selector.part = None
                         if other.part is not None:

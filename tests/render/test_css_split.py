@@ -77,9 +77,15 @@ def test_a_rule_that_could_lose_its_place_in_the_cascade_stays():
 
 
 def test_a_rule_before_one_whose_specificity_is_unknown_stays():
-    css = ".md-typeset table{background:red}.md-typeset ::-webkit-scrollbar{background:none}"
+    css = ".md-typeset table::-webkit-scrollbar{width:1px}.md-typeset ::-webkit-scrollbar{width:0}"
     assert parts_of(css) == {"bundle": css}
-    assert parts_of(css.replace("background:none", "width:0"))["bundle"] == ".md-typeset ::-webkit-scrollbar{width:0}"
+    # Unless that one is for a pseudo-element the moved rule is not for.
+    css = ".md-typeset table{width:1px}.md-typeset :hover::-webkit-scrollbar-thumb:hover{width:0}"
+    assert parts_of(css)["bundle"] == ".md-typeset :hover::-webkit-scrollbar-thumb:hover{width:0}"
+    # Or the two set different properties.
+    css = ".md-typeset table{color:red}.md-typeset >> p{width:0}"
+    assert parts_of(css)["bundle"] == ".md-typeset >> p{width:0}"
+    assert parts_of(css.replace("width:0", "color:blue")) == {"bundle": css.replace("width:0", "color:blue")}
 
 
 def test_a_rule_moves_when_no_element_could_match_both():
