@@ -1,6 +1,6 @@
 // Prune the theme's stylesheet to the rules the built site uses, with PurgeCSS.
 // Run by scripts/render/css_prune.py, which says what to read on stdin (JSON):
-//   {"css": "<Material's CSS>", "scripts": [paths],
+//   {"css": "<Material's CSS>", "script_words": [...],
 //    "selectors": {"tags": [...], "classes": [...], "ids": [...],
 //                  "attributes": {"names": [...], "values": [...]}},
 //    "safelist": {"standard": [...], "variables": [...]}}
@@ -8,15 +8,13 @@
 // ids and attributes as the site model read them from its one parse of each
 // page; instead, "html": [paths] has PurgeCSS's HTML parser read the pages
 // (slower: it parses every page again; the same result, which the tests
-// check). The site's own scripts are read by the words in their strings,
-// where any class, tag or attribute a script sets or looks for is written.
+// check). "script_words" are the words in the strings of the site's own
+// scripts, where any class, tag or attribute a script sets or looks for is
+// written (css_prune.py reads them; PurgeCSS keeps a rule any of them names).
 "use strict";
 
 const { PurgeCSS } = require("purgecss");
 const fromHtml = require("purgecss-from-html").default || require("purgecss-from-html");
-
-const STRING = /"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`/g;
-const fromScript = (code) => (code.match(STRING) || []).flatMap((s) => s.match(/[A-Za-z0-9_-]+/g) || []);
 
 async function main() {
   const chunks = [];
@@ -26,12 +24,12 @@ async function main() {
     css: [{ raw: job.css, name: "theme.css" }],
     content: [
       ...(job.html || []),
-      ...job.scripts,
+      { raw: JSON.stringify(job.script_words), extension: "words" },
       ...(job.selectors ? [{ raw: JSON.stringify(job.selectors), extension: "selectors" }] : []),
     ],
     extractors: [
       { extractor: fromHtml, extensions: ["html"] },
-      { extractor: fromScript, extensions: ["js"] },
+      { extractor: (raw) => JSON.parse(raw), extensions: ["words"] },
       { extractor: (raw) => JSON.parse(raw), extensions: ["selectors"] },
     ],
     safelist: job.safelist,

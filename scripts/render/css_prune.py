@@ -49,7 +49,7 @@ PURGECSS_PACKAGE = Path(__file__).resolve().parent.parent.parent / "node_modules
 SAFELIST = ["mark"]
 
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
-# A script's strings, where it writes any class it adds (as css_prune.cjs reads them).
+# A script's strings, where it writes any class, tag or attribute it sets or looks for.
 _STRING = re.compile(r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`""")
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 
@@ -63,7 +63,6 @@ class Bundle:
     pruned: bool
     theme_bytes: int  # Material's CSS before pruning
     bundle_bytes: int  # the file written (pruned theme CSS + the site's own), without the parts
-    part_bytes: dict[str, int]  # each part's file (css_split.py)
     message: str = ""
 
 
@@ -78,7 +77,8 @@ def used_variables(texts: list[str]) -> list[str]:
 
 
 def script_words(scripts: list[Path]) -> set[str]:
-    """The words in the scripts' strings: every class a script may add."""
+    """The words in the scripts' strings: every class, tag or attribute a script
+    may add or look for (for PurgeCSS, and for css_split.py's conflicts)."""
     return {
         word
         for path in scripts
@@ -87,17 +87,14 @@ def script_words(scripts: list[Path]) -> set[str]:
     }
 
 
-def _cache_file(cache_dir: Path | None, job: dict, scripts: list[Path]) -> Path | None:
+def _cache_file(cache_dir: Path | None, job: dict) -> Path | None:
     """Where the result of `job` is kept: named by everything PurgeCSS would
-    read (the job, the scripts' text, PurgeCSS's version, css_prune.cjs)."""
+    read (the job, with the scripts' words; PurgeCSS's version; css_prune.cjs)."""
     if cache_dir is None or "selectors" not in job:
         return None
-    # The scripts by their text, not their place: each build writes them into its own site folder.
-    where_not = {key: value for key, value in job.items() if key != "scripts"}
     return cache_dir / (
         build_cache.name(
-            json.dumps(where_not, sort_keys=True),
-            *(f"{p.suffix}\0{p.read_text(encoding='utf-8')}" for p in scripts),
+            json.dumps(job, sort_keys=True),
             PURGECSS_PACKAGE.read_text(encoding="utf-8") if PURGECSS_PACKAGE.exists() else "",
             NODE_SCRIPT.read_text(encoding="utf-8"),
         )
@@ -108,15 +105,16 @@ def _cache_file(cache_dir: Path | None, job: dict, scripts: list[Path]) -> Path 
 def prune(
     css: str,
     pages: Selectors | list[Path],
-    scripts: list[Path],
+    words: set[str],
     keep_variables: list[str],
     cache_dir: Path | None = None,
 ) -> str:
-    """`css` with only the rules the pages and `scripts` use (PurgeCSS).
+    """`css` with only the rules the pages and the site's scripts use (PurgeCSS).
 
     `pages`: what the built pages' tags, classes, ids and attributes are, as
     the site model read them (one parse per page for everything), or HTML
     files for PurgeCSS to read itself (the same result: tests/render/test_css_prune.py).
+    `words`: the words in the scripts' strings (`script_words`).
     `cache_dir`: where a result is kept for the next build with exactly the
     same input (css/ in the hooks' build cache); without it PurgeCSS runs every time."""
     node = shutil.which("node")
@@ -124,14 +122,14 @@ def prune(
         raise PruneError("node is not installed. Run `python3 scripts/docs.py setup` (it installs nodejs and npm).")
     job = {
         "css": css,
-        "scripts": [str(p) for p in scripts],
+        "script_words": sorted(words),
         "safelist": {"standard": SAFELIST, "variables": keep_variables},
     }
     if isinstance(pages, Selectors):
         job["selectors"] = pages.as_purgecss()
     else:
         job["html"] = [str(p) for p in pages]
-    cached = _cache_file(cache_dir, job, scripts)
+    cached = _cache_file(cache_dir, job)
     if cached is not None and cached.is_file():
         try:
             return cached.read_text(encoding="utf-8")
@@ -161,18 +159,19 @@ def write_bundle(
     themes = theme_files(site_dir)
     theme_css = "\n".join(_SOURCE_MAP.sub("", p.read_text(encoding="utf-8")).strip() for p in themes)
     own = [p.read_text(encoding="utf-8") for p in own_css]
+    words = script_words(own_scripts)
     message = ""
     try:
         styles = [style for page in built.pages.values() for style in page.styles]
-        kept = prune(theme_css, built.selectors(), own_scripts, used_variables(own + styles), cache_dir)
+        kept = prune(theme_css, built.selectors(), words, used_variables(own + styles), cache_dir)
     except PruneError as error:
         kept, message = theme_css, str(error)
     whole = "\n".join([kept.strip(), *(css.strip() for css in own)])
     # Custom properties that something outside the bundle uses stay in it:
     # style attributes, and the stylesheets only some pages load (offers.css, guide.css).
-    others = [p.read_text(encoding="utf-8") for p in (site_dir / STYLESHEETS).glob("*.css") if p not in themes]
-    keep = set(used_variables(styles + others))
-    split = css_split.split(whole, built.shapes(), script_words(own_scripts), keep)
+    outside = [p for p in (site_dir / STYLESHEETS).glob("*.css") if p not in themes and p not in own_css]
+    keep = set(used_variables(styles + [p.read_text(encoding="utf-8") for p in outside]))
+    split = css_split.split(whole, built.shapes(), words, keep)
     bundle = split.bundle + "\n"
     (site_dir / BUNDLE).write_text(bundle, encoding="utf-8")
     for part, text in split.parts.items():
@@ -181,5 +180,4 @@ def write_bundle(
     for path in themes:
         path.unlink()
         path.with_name(path.name + ".map").unlink(missing_ok=True)
-    sizes = {part.name: len(text.encode()) + 1 for part, text in split.parts.items()}
-    return Bundle(not message, len(theme_css.encode()), len(bundle.encode()), sizes, message)
+    return Bundle(not message, len(theme_css.encode()), len(bundle.encode()), message)

@@ -53,7 +53,7 @@ def pruned(tmp_path_factory) -> str:
     page.write_text(NEW_FEATURES, encoding="utf-8")
     script = folder / "wrap.js"
     script.write_text('table.parentNode.className = "md-typeset__table";\n', encoding="utf-8")
-    return css_prune.prune(theme_css(), [page], [script], ["--md-code-hl-string-color"])
+    return css_prune.prune(theme_css(), [page], css_prune.script_words([script]), ["--md-code-hl-string-color"])
 
 
 @pytest.mark.parametrize(
@@ -99,13 +99,13 @@ def test_the_models_selectors_prune_as_purgecss_reading_the_pages(tmp_path):
     assert {"svg", "path", "table", "td", "input"} <= selectors.tags
     assert "drawer" in selectors.attribute_values and "checked" in selectors.attribute_names
     css = theme_css()
-    assert css_prune.prune(css, selectors, [], []) == css_prune.prune(css, pages, [], [])
+    assert css_prune.prune(css, selectors, set(), []) == css_prune.prune(css, pages, set(), [])
 
 
 def test_the_same_input_again_takes_the_kept_result_and_other_input_runs_purgecss(tmp_path, monkeypatch):
     css = ".used{color:red}.unused{color:blue}"
     cache = tmp_path / "cache"
-    first = css_prune.prune(css, built.Selectors(classes={"used"}), [], [], cache)
+    first = css_prune.prune(css, built.Selectors(classes={"used"}), set(), [], cache)
     assert first.strip() == ".used{color:red}"
     assert len(list(cache.glob("*.css"))) == 1
 
@@ -113,12 +113,16 @@ def test_the_same_input_again_takes_the_kept_result_and_other_input_runs_purgecs
         raise AssertionError("PurgeCSS ran again for the same input")
 
     monkeypatch.setattr(css_prune.subprocess, "run", no_purgecss)
-    assert css_prune.prune(css, built.Selectors(classes={"used"}), [], [], cache) == first
+    assert css_prune.prune(css, built.Selectors(classes={"used"}), set(), [], cache) == first
     monkeypatch.undo()
     # A page that now uses the other class is new input: PurgeCSS runs and keeps it.
-    both = css_prune.prune(css, built.Selectors(classes={"used", "unused"}), [], [], cache)
+    both = css_prune.prune(css, built.Selectors(classes={"used", "unused"}), set(), [], cache)
     assert ".unused{color:blue}" in both
     assert len(list(cache.glob("*.css"))) == 2
+    # So is a script that now names the other class.
+    scripted = css_prune.prune(css, built.Selectors(classes={"used"}), {"unused"}, [], cache)
+    assert ".unused{color:blue}" in scripted
+    assert len(list(cache.glob("*.css"))) == 3
 
 
 def test_what_nothing_uses_goes(pruned):
@@ -143,7 +147,7 @@ def test_used_variables_are_read_from_css_and_style_attributes():
 def test_without_node_it_says_what_to_do(monkeypatch):
     monkeypatch.setattr(css_prune.shutil, "which", lambda name: None)
     with pytest.raises(css_prune.PruneError, match="node is not installed.*docs.py setup"):
-        css_prune.prune("a{}", [], [], [])
+        css_prune.prune("a{}", [], set(), [])
 
 
 def test_without_node_the_bundle_has_the_whole_theme_stylesheet(tmp_path, monkeypatch):
