@@ -62,7 +62,6 @@ class PruneError(Exception):
 class Bundle:
     pruned: bool
     theme_bytes: int  # Material's CSS before pruning
-    bundle_bytes: int  # the file written (pruned theme CSS + the site's own), without the parts
     message: str = ""
 
 
@@ -172,12 +171,11 @@ def write_bundle(
     outside = [p for p in (site_dir / STYLESHEETS).glob("*.css") if p not in themes and p not in own_css]
     keep = set(used_variables(styles + [p.read_text(encoding="utf-8") for p in outside]))
     split = css_split.split(whole, built.shapes(), words, keep)
-    bundle = split.bundle + "\n"
-    (site_dir / BUNDLE).write_text(bundle, encoding="utf-8")
+    (site_dir / BUNDLE).write_text(split.bundle + "\n", encoding="utf-8")
     for part, text in split.parts.items():
         # Written even when empty: the pages that have the part's elements link it.
         (site_dir / part.file).write_text(text + "\n", encoding="utf-8")
     for path in themes:
         path.unlink()
         path.with_name(path.name + ".map").unlink(missing_ok=True)
-    return Bundle(not message, len(theme_css.encode()), len(bundle.encode()), message)
+    return Bundle(not message, len(theme_css.encode()), message)
